@@ -1,0 +1,4 @@
+namespace AkkaZk.Actors;
+
+/// <summary>Akka.NET's older name for <see cref="IWithStash"/>.</summary>
+public interface IWithUnboundedStash : IWithStash;

@@ -1,0 +1,8 @@
+namespace AkkaZk.Actors;
+
+public interface ICancelable
+{
+    bool IsCancellationRequested { get; }
+
+    void Cancel();
+}

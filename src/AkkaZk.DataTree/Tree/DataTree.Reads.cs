@@ -1,0 +1,106 @@
+using AkkaZk.Jute;
+
+namespace AkkaZk.DataTree;
+
+public sealed partial class DataTree
+{
+    /// <summary>
+    /// exists(3), as FinalRequestProcessor + DataTree.statNode: a '\0' in the path is BadArguments; READ is
+    /// checked only when the node exists; the data watch is registered before the existence test, so a
+    /// missing node returns NoNode and still leaves a watch that fires NodeCreated.
+    /// </summary>
+    public ErrorCode Exists(string path, IWatcher? watcher, IReadOnlyList<Id> authIds, out Stat stat)
+    {
+        stat = default;
+        if (path.Contains('\0')) return ErrorCode.BadArguments;
+        var node = GetNode(path);
+        if (node is not null && !AclChecker.Check(AclOf(node), Perms.Read, authIds)) return ErrorCode.NoAuth;
+        if (watcher is not null) _dataWatches.Add(path, watcher, WatcherMode.Standard);
+        if (node is null) return ErrorCode.NoNode;
+        stat = node.ToStat(ExtendedTypesEnabled);
+        return ErrorCode.Ok;
+    }
+
+    /// <summary>getData(4): NoNode (no watch), then READ (NoAuth, no watch), then the data watch.</summary>
+    public ErrorCode GetData(string path, IWatcher? watcher, IReadOnlyList<Id> authIds, out byte[]? data, out Stat stat)
+    {
+        data = null;
+        stat = default;
+        var node = GetNode(path);
+        if (node is null) return ErrorCode.NoNode;
+        if (!AclChecker.Check(AclOf(node), Perms.Read, authIds)) return ErrorCode.NoAuth;
+        stat = node.ToStat(ExtendedTypesEnabled);
+        if (watcher is not null) _dataWatches.Add(path, watcher, WatcherMode.Standard);
+        data = node.Data;
+        return ErrorCode.Ok;
+    }
+
+    /// <summary>getChildren(8)/getChildren2(12): NoNode, READ, then the child watch. Names in set order.</summary>
+    public ErrorCode GetChildren(string path, IWatcher? watcher, IReadOnlyList<Id> authIds,
+        out IReadOnlyList<string> children, out Stat stat)
+    {
+        children = [];
+        stat = default;
+        var node = GetNode(path);
+        if (node is null) return ErrorCode.NoNode;
+        if (!AclChecker.Check(AclOf(node), Perms.Read, authIds)) return ErrorCode.NoAuth;
+        stat = node.ToStat(ExtendedTypesEnabled);
+        children = node.Children is null ? [] : [.. node.Children];
+        if (watcher is not null) _childWatches.Add(path, watcher, WatcherMode.Standard);
+        return ErrorCode.Ok;
+    }
+
+    /// <summary>
+    /// getACL(6): NoNode, then READ or ADMIN. Without ADMIN, each digest id shows only its user part
+    /// (<c>user:x</c>, Java's <c>replaceAll(":.*", ":x")</c>).
+    /// </summary>
+    public ErrorCode GetAcl(string path, IReadOnlyList<Id> authIds, out IReadOnlyList<Acl> acl, out Stat stat)
+    {
+        acl = [];
+        stat = default;
+        var node = GetNode(path);
+        if (node is null) return ErrorCode.NoNode;
+        var stored = AclOf(node);
+        if (!AclChecker.Check(stored, Perms.Read | Perms.Admin, authIds)) return ErrorCode.NoAuth;
+        stat = node.ToStat(ExtendedTypesEnabled);
+        acl = AclChecker.Check(stored, Perms.Admin, authIds) ? [.. stored] : [.. stored.Select(MaskDigest)];
+        return ErrorCode.Ok;
+    }
+
+    /// <summary>
+    /// getAllChildrenNumber(104): NoNode, READ, then the number of descendants. As ZooKeeper counts map keys
+    /// starting with path + "/", the root's alias "/" is included only when the path is "" itself.
+    /// </summary>
+    public ErrorCode GetAllChildrenNumber(string path, IReadOnlyList<Id> authIds, out int count)
+    {
+        count = 0;
+        var node = GetNode(path);
+        if (node is null) return ErrorCode.NoNode;
+        if (!AclChecker.Check(AclOf(node), Perms.Read, authIds)) return ErrorCode.NoAuth;
+        count = CountDescendants(path.Length == 0 ? RootPath : path, node) + (path.Length == 0 ? 1 : 0);
+        return ErrorCode.Ok;
+    }
+
+    private int CountDescendants(string path, DataNode node)
+    {
+        if (node.Children is null) return 0;
+        var prefix = path == RootAlias ? RootPath : path;
+        var count = 0;
+        foreach (var name in node.Children)
+        {
+            count++;
+            if (_nodes.TryGetValue(prefix + "/" + name, out var child)) count += CountDescendants(prefix + "/" + name, child);
+        }
+        return count;
+    }
+
+    private static Acl MaskDigest(Acl entry)
+    {
+        if (entry.Id.Scheme != DigestAuthenticationProvider.Scheme) return entry;
+        var ident = entry.Id.Ident;
+        var colon = ident.IndexOf(':');
+        if (colon < 0) return entry;
+        var masked = ident[..colon] + ":x";
+        return entry with { Id = entry.Id with { Ident = masked } };
+    }
+}

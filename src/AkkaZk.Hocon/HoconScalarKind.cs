@@ -1,0 +1,9 @@
+namespace AkkaZk.Hocon;
+
+public enum HoconScalarKind
+{
+    String,
+    Number,
+    Boolean,
+    Null,
+}

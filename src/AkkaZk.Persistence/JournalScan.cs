@@ -1,0 +1,45 @@
+using System.Buffers;
+using Microsoft.Data.Sqlite;
+
+namespace AkkaZk.Persistence;
+
+/// <summary>
+/// What the start-up scan found: the bounds of the verified prefix, and the first row whose checksum failed
+/// (null when every row verified).
+/// </summary>
+internal sealed record JournalScan(int Count, long FirstZxid, long LastZxid, long? FirstBadZxid)
+{
+    /// <summary>Streams the whole table once in zxid order, checking every row's checksum.</summary>
+    public static JournalScan Run(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT zxid, data, crc FROM txns ORDER BY zxid;";
+        using var reader = command.ExecuteReader();
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        try
+        {
+            int count = 0;
+            long first = 0, last = 0;
+            while (reader.Read())
+            {
+                var zxid = reader.GetInt64(0);
+                var length = (int)reader.GetBytes(1, 0, null, 0, 0);
+                if (length > buffer.Length)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(length);
+                }
+                reader.GetBytes(1, 0, buffer, 0, length);
+                if (JournalChecksum.Compute(zxid, buffer.AsSpan(0, length)) != reader.GetInt64(2))
+                    return new JournalScan(count, first, last, zxid);
+                if (count++ == 0) first = zxid;
+                last = zxid;
+            }
+            return new JournalScan(count, first, last, null);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text;
+using AkkaZk.Server.Stats;
+using AkkaZk.Server.Tree;
+
+namespace AkkaZk.Server.FourLetterWords;
+
+/// <summary>The texts of srvr, stat, mntr, conf, envi, dirs, cons and wchs in ZooKeeper 3.8's formats ("\n" line ends).</summary>
+public static class StatusText
+{
+    public static string Srvr(StatusSource source, TreeProtocol.TreeStats tree, bool withClients)
+    {
+        var stats = source.Stats;
+        var text = new StringBuilder();
+        text.Append("Zookeeper version: ").Append(ServerVersion.Full).Append(", built on ").Append(ServerVersion.BuiltOn).Append('\n');
+        if (withClients)
+        {
+            text.Append("Clients:\n");
+            foreach (var c in source.Registry.All)
+                text.Append(" /").Append(c.RemoteAddress).Append(':').Append(c.RemotePort)
+                    .Append("[1](queued=0,recved=").Append(c.Received).Append(",sent=").Append(c.Sent).Append(")\n");
+            text.Append('\n');
+        }
+        text.Append("Latency min/avg/max: ").Append(stats.LatencyMin).Append('/').Append(JavaDouble.Average(stats.LatencyAverage))
+            .Append('/').Append(stats.LatencyMax).Append('\n');
+        text.Append("Received: ").Append(stats.PacketsReceived).Append('\n');
+        text.Append("Sent: ").Append(stats.PacketsSent).Append('\n');
+        text.Append("Connections: ").Append(source.Registry.Count).Append('\n');
+        text.Append("Outstanding: ").Append(stats.Outstanding).Append('\n');
+        text.Append("Zxid: 0x").Append(tree.LastZxid.ToString("x")).Append('\n');
+        text.Append("Mode: ").Append(source.Mode).Append('\n');
+        text.Append("Node count: ").Append(tree.NodeCount).Append('\n');
+        return text.ToString();
+    }
+
+    public static string Mntr(StatusSource source, TreeProtocol.TreeStats tree)
+    {
+        var stats = source.Stats;
+        var (openFds, maxFds) = FileDescriptors();
+        var lines = new List<(string Key, string Value)>
+        {
+            ("version", $"{ServerVersion.Full}, built on {ServerVersion.BuiltOn}"),
+            ("server_state", source.Mode),
+            ("avg_latency", JavaDouble.Average(stats.LatencyAverage)),
+            ("max_latency", stats.LatencyMax.ToString()),
+            ("min_latency", stats.LatencyMin.ToString()),
+            ("packets_received", stats.PacketsReceived.ToString()),
+            ("packets_sent", stats.PacketsSent.ToString()),
+            ("num_alive_connections", source.Registry.Count.ToString()),
+            ("outstanding_requests", stats.Outstanding.ToString()),
+            ("znode_count", tree.NodeCount.ToString()),
+            ("watch_count", tree.WatchCount.ToString()),
+            ("ephemerals_count", tree.EphemeralCount.ToString()),
+            ("approximate_data_size", tree.ApproximateDataSize.ToString()),
+            ("open_file_descriptor_count", openFds.ToString()),
+            ("max_file_descriptor_count", maxFds.ToString()),
+            ("uptime", (Environment.TickCount64 - stats.StartedTicks).ToString()),
+            ("global_sessions", tree.SessionCount.ToString()),
+            ("local_sessions", "0"),
+            ("connection_drop_probability", "0.0"),
+        };
+        var text = new StringBuilder();
+        foreach (var (key, value) in lines) text.Append("zk_").Append(key).Append('\t').Append(value).Append('\n');
+        return text.ToString();
+    }
+
+    public static string Conf(FourLetterWordSettings settings)
+    {
+        var text = new StringBuilder();
+        foreach (var (key, value) in settings.ConfLines) text.Append(key).Append('=').Append(value).Append('\n');
+        return text.ToString();
+    }
+
+    public static string Dirs(FourLetterWordSettings settings) =>
+        $"datadir_size: {DirectorySize(settings.DataDir)}\nlogdir_size: {DirectorySize(settings.DataLogDir)}\n";
+
+    public static string Environment()
+    {
+        var gc = GC.GetGCMemoryInfo();
+        var lines = new (string, string)[]
+        {
+            ("zookeeper.version", $"{ServerVersion.Full}, built on {ServerVersion.BuiltOn}"),
+            ("host.name", System.Net.Dns.GetHostName()),
+            ("java.version", System.Environment.Version.ToString()),
+            ("java.vendor", ".NET " + System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription),
+            ("java.home", System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory()),
+            ("java.class.path", AppContext.BaseDirectory),
+            ("java.library.path", AppContext.BaseDirectory),
+            ("java.io.tmpdir", Path.GetTempPath()),
+            ("java.compiler", "<NA>"),
+            ("os.name", System.Runtime.InteropServices.RuntimeInformation.OSDescription),
+            ("os.arch", System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()),
+            ("os.version", System.Environment.OSVersion.Version.ToString()),
+            ("user.name", System.Environment.UserName),
+            ("user.home", System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile)),
+            ("user.dir", System.Environment.CurrentDirectory),
+            ("os.memory.free", $"{Math.Max(0, gc.TotalAvailableMemoryBytes - GC.GetTotalMemory(false)) / (1024 * 1024)}MB"),
+            ("os.memory.max", $"{gc.TotalAvailableMemoryBytes / (1024 * 1024)}MB"),
+            ("os.memory.total", $"{GC.GetTotalMemory(false) / (1024 * 1024)}MB"),
+        };
+        var text = new StringBuilder("Environment:\n");
+        foreach (var (key, value) in lines) text.Append(key).Append('=').Append(value).Append('\n');
+        return text.ToString();
+    }
+
+    public static string Cons(ConnectionRegistry registry)
+    {
+        var text = new StringBuilder();
+        foreach (var c in registry.All)
+        {
+            text.Append(" /").Append(c.RemoteAddress).Append(':').Append(c.RemotePort)
+                .Append("[1](queued=0,recved=").Append(c.Received).Append(",sent=").Append(c.Sent);
+            if (c.SessionId != 0)
+                text.Append(",sid=0x").Append(c.SessionId.ToString("x")).Append(",lop=").Append(c.LastOperation)
+                    .Append(",est=").Append(c.EstablishedAt.ToUnixTimeMilliseconds()).Append(",to=").Append(c.TimeoutMs);
+            text.Append(")\n");
+        }
+        text.Append('\n');
+        return text.ToString();
+    }
+
+    public static string Wchs(TreeProtocol.TreeStats tree) =>
+        $"{tree.Watches.Connections} connections watching {tree.Watches.Paths} paths\nTotal watches:{tree.Watches.Total}\n";
+
+    private static long DirectorySize(string directory) =>
+        Directory.Exists(directory)
+            ? new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length)
+            : 0;
+
+    private static (long Open, long Max) FileDescriptors()
+    {
+        try
+        {
+            var open = Directory.EnumerateFileSystemEntries("/proc/self/fd").LongCount();
+            var limits = File.ReadLines("/proc/self/limits").FirstOrDefault(l => l.StartsWith("Max open files", StringComparison.Ordinal));
+            var max = limits is null ? 0 : long.Parse(limits.Split(' ', StringSplitOptions.RemoveEmptyEntries)[3]);
+            return (open, max);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return (0, 0);
+        }
+    }
+}

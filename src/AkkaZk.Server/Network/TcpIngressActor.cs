@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Sockets;
+using AkkaZk.Actors;
+using AkkaZk.Server.FourLetterWords;
+using AkkaZk.Server.Sessions;
+using AkkaZk.Server.Stats;
+using Microsoft.Extensions.Logging;
+
+namespace AkkaZk.Server.Network;
+
+/// <summary>
+/// Listens on the client port and starts one SessionActor per accepted connection. As ZooKeeper: a client IP
+/// over maxClientCnxns is accepted and closed at once, with a log line; a failing connection stops alone.
+/// </summary>
+public sealed class TcpIngressActor : ReceiveActor
+{
+    private readonly IngressSettings _settings;
+    private readonly Func<Socket, Props> _sessionProps;
+    private readonly Dictionary<string, int> _perIp = new();
+    private readonly Dictionary<IActorRef, string> _children = new();
+    private Socket? _listener;
+    private long _accepted;
+
+    public TcpIngressActor(IngressSettings settings, Func<Socket, Props> sessionProps)
+    {
+        _settings = settings;
+        _sessionProps = sessionProps;
+        Receive<Accepted>(m => StartSession(m.Socket));
+        Receive<Terminated>(m => ConnectionEnded(m.ActorRef));
+        Receive<GetBoundPort>(_ => Sender.Tell(BoundPort, Self));
+    }
+
+    public static Props Props(IngressSettings settings, IActorRef tree, SessionSettings sessionSettings, ServerStats stats,
+        ConnectionRegistry registry, FourLetterWordService fourLetterWords) =>
+        Actors.Props.Create(() => new TcpIngressActor(settings,
+            socket => SessionActor.Props(socket, tree, sessionSettings, stats, registry, fourLetterWords)));
+
+    /// <summary>The port actually bound (useful when configured as 0).</summary>
+    public int BoundPort => (_listener?.LocalEndPoint as IPEndPoint)?.Port ?? 0;
+
+    // A connection that fails is closed on its own; nothing else is affected.
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(-1, TimeSpan.Zero, _ => Directive.Stop);
+
+    protected override void PreStart()
+    {
+        var address = IPAddress.Parse(_settings.Address);
+        var listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        listener.Bind(new IPEndPoint(address, _settings.Port));
+        listener.Listen(512);
+        _listener = listener;
+        Context.Log.LogInformation("Listening for client connections on {Address}:{Port}", _settings.Address, BoundPort);
+        var self = Self;
+        _ = Task.Run(() => AcceptLoop(listener, self));
+    }
+
+    protected override void PostStop() => _listener?.Dispose();
+
+    private static async Task AcceptLoop(Socket listener, IActorRef self)
+    {
+        while (true)
+        {
+            Socket socket;
+            try
+            {
+                socket = await listener.AcceptAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+            self.Tell(new Accepted(socket), null);
+        }
+    }
+
+    private void StartSession(Socket socket)
+    {
+        var ip = RemoteIp(socket);
+        _perIp.TryGetValue(ip, out var count);
+        if (_settings.MaxClientCnxnsPerIp > 0 && count >= _settings.MaxClientCnxnsPerIp)
+        {
+            Context.Log.LogWarning("Too many connections from /{Ip} - max is {Max}", ip, _settings.MaxClientCnxnsPerIp);
+            socket.Dispose();
+            return;
+        }
+        socket.NoDelay = true;
+        var child = Context.ActorOf(_sessionProps(socket), $"connection-{++_accepted}");
+        Context.Watch(child);
+        _children[child] = ip;
+        _perIp[ip] = count + 1;
+    }
+
+    private void ConnectionEnded(IActorRef child)
+    {
+        if (!_children.Remove(child, out var ip)) return;
+        if (--_perIp[ip] == 0) _perIp.Remove(ip);
+    }
+
+    private static string RemoteIp(Socket socket)
+    {
+        var address = (socket.RemoteEndPoint as IPEndPoint)?.Address;
+        if (address is null) return "unknown";
+        return address.IsIPv4MappedToIPv6 ? address.MapToIPv4().ToString() : address.ToString();
+    }
+
+    private sealed record Accepted(Socket Socket);
+
+    /// <summary>Asks for the bound client port (answered with an int).</summary>
+    public sealed record GetBoundPort;
+}

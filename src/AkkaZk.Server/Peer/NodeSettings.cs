@@ -1,0 +1,10 @@
+using AkkaZk.Server.FourLetterWords;
+using AkkaZk.Server.Network;
+using AkkaZk.Server.Sessions;
+using AkkaZk.Server.Tree;
+
+namespace AkkaZk.Server.Peer;
+
+/// <summary>Everything one node needs, one typed record per component.</summary>
+public sealed record NodeSettings(long ServerId, TreeSettings Tree, IngressSettings Ingress, SessionSettings Session,
+    FourLetterWordSettings FourLetterWords);

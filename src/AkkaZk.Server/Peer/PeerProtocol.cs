@@ -1,0 +1,10 @@
+namespace AkkaZk.Server.Peer;
+
+/// <summary>Messages of the PeerActor.</summary>
+public static class PeerProtocol
+{
+    /// <summary>Asks whether the node serves clients; answered with <see cref="Status"/>.</summary>
+    public sealed record GetStatus;
+
+    public sealed record Status(bool Serving, string Mode, int ClientPort);
+}

@@ -1,0 +1,74 @@
+using AkkaZk.DataTree;
+using AkkaZk.Jute;
+using AkkaZk.Server.Sessions;
+using Microsoft.Extensions.Logging;
+
+namespace AkkaZk.Server.Tree;
+
+// Applying durable txns and answering whoever waits for them.
+public sealed partial class DataTreeActor
+{
+    private void Apply(PendingTxn pending)
+    {
+        var result = _tree.ProcessTxn(pending.Txn);
+        _preparer.Applied(pending.Txn.Zxid);
+        switch (pending.Kind)
+        {
+            case PendingKind.ClientWrite:
+                AnswerWrite(pending, result);
+                break;
+            case PendingKind.CreateSession:
+                AnswerCreateSession(pending);
+                break;
+            case PendingKind.ExpireSession:
+                _tracker.Remove(pending.Txn.Header.ClientId);
+                pending.Session?.Connection.Tell(new SessionProtocol.CloseConnection("session expired"), Self);
+                break;
+        }
+        MaybeSnapshot();
+    }
+
+    private void AnswerWrite(PendingTxn pending, ProcessTxnResult result)
+    {
+        var session = pending.Session!;
+        var closing = pending.OpCode == OpCode.CloseSession;
+        if (closing)
+        {
+            _tracker.Remove(session.SessionId);
+            Context.Log.LogInformation("Session 0x{Session:x} closed by its client", session.SessionId);
+        }
+        var (err, body) = ReplyBuilder.ForWrite(pending.OpCode, result);
+        session.Connection.Tell(new SessionProtocol.ClientReply(pending.Xid, _tree.LastProcessedZxid, err, body, pending.Timestamp, closing), Self);
+        session.WritesCompleted++;
+        DrainDeferredReads(session);
+    }
+
+    private void DrainDeferredReads(SessionContext session)
+    {
+        var queue = session.DeferredReads;
+        while (queue is { Count: > 0 } && queue.Peek().AfterWrites <= session.WritesCompleted)
+        {
+            switch (queue.Dequeue().Request)
+            {
+                case SessionProtocol.ClientRequest read:
+                    ExecuteRead(read);
+                    break;
+                case SessionProtocol.ClientReply reply:
+                    session.Connection.Tell(reply, Self);
+                    break;
+            }
+        }
+    }
+
+    private void MaybeSnapshot()
+    {
+        _txnsSinceSnapshot++;
+        if (!_snapshotPolicy.ShouldSnapshot(_txnsSinceSnapshot)) return;
+        _txnsSinceSnapshot = 0;
+        _snapshotPolicy.Reset();
+        // Taken here, between applies, so it holds exactly the txns applied so far — all of them durable.
+        using var payload = new MemoryStream();
+        SnapshotSerializer.Serialize(_tree, payload);
+        _journal.Tell(new TreeProtocol.SaveSnapshot(_tree.LastProcessedZxid, payload.ToArray()), Self);
+    }
+}

@@ -1,0 +1,102 @@
+using AkkaZk.DataTree;
+using AkkaZk.Jute;
+using AkkaZk.Server.Sessions;
+using Microsoft.Extensions.Logging;
+
+namespace AkkaZk.Server.Tree;
+
+// The handshake, connection loss and session expiry (ZooKeeper's processConnectRequest and SessionTracker).
+public sealed partial class DataTreeActor
+{
+    private void HandleConnect(SessionProtocol.ConnectSession m)
+    {
+        var request = m.Request;
+        var connection = m.Session;
+        if (request.LastZxidSeen > _tree.LastProcessedZxid)
+        {
+            // As ZooKeeper: a client that has seen a newer zxid must try another server; close with no reply.
+            connection.Connection.Tell(new SessionProtocol.ConnectRejected(false,
+                $"client has seen zxid 0x{request.LastZxidSeen:x}, our last zxid is 0x{_tree.LastProcessedZxid:x}"), Self);
+            return;
+        }
+        var timeout = _settings.NegotiateTimeout(request.TimeOut);
+        if (request.SessionId == 0)
+        {
+            CreateSession(connection, timeout);
+        }
+        else
+        {
+            ReattachSession(connection, request.SessionId, request.Passwd, timeout);
+        }
+    }
+
+    private void CreateSession(SessionContext connection, int timeout)
+    {
+        var sessionId = _sessionIds.Next(id => _tracker.TryGet(id, out _));
+        var tracked = _tracker.Add(sessionId, timeout, Now);
+        tracked.Owner = connection;
+        connection.SessionId = sessionId;
+        var context = new PrepContext(sessionId, 0, ++_lastAssignedZxid, WallClock, connection.AuthIds);
+        var txn = _preparer.PrepareCreateSession(context, timeout);
+        Enqueue(new PendingTxn(txn, PendingKind.CreateSession, connection, 0, OpCode.CreateSession, Now, timeout));
+    }
+
+    private void AnswerCreateSession(PendingTxn pending)
+    {
+        var connection = pending.Session!;
+        Context.Log.LogInformation("Session 0x{Session:x} established for {Remote}, timeout {Timeout} ms",
+            connection.SessionId, connection.RemoteAddress, pending.TimeoutMs);
+        connection.Connection.Tell(new SessionProtocol.ConnectAccepted(connection.SessionId, pending.TimeoutMs,
+            SessionPassword.Generate(connection.SessionId)), Self);
+    }
+
+    private void ReattachSession(SessionContext connection, long sessionId, byte[] password, int timeout)
+    {
+        var known = _tracker.TryGet(sessionId, out var tracked);
+        // As ZooKeeper: any other connection bound to the session is closed first, even if the password is wrong.
+        if (known && tracked.Owner is { } previous && !ReferenceEquals(previous, connection))
+        {
+            previous.Connection.Tell(new SessionProtocol.CloseConnection("session moved to a new connection"), Self);
+            tracked.Owner = null;
+        }
+        if (!SessionPassword.Verify(sessionId, password))
+        {
+            connection.Connection.Tell(new SessionProtocol.ConnectRejected(true, $"wrong password for session 0x{sessionId:x}"), Self);
+            return;
+        }
+        if (!known || tracked.Closing)
+        {
+            connection.Connection.Tell(new SessionProtocol.ConnectRejected(true, $"session 0x{sessionId:x} has expired"), Self);
+            return;
+        }
+        _tracker.SetTimeout(sessionId, timeout, Now);
+        tracked.Owner = connection;
+        connection.SessionId = sessionId;
+        Context.Log.LogInformation("Session 0x{Session:x} reattached from {Remote}, timeout {Timeout} ms", sessionId, connection.RemoteAddress, timeout);
+        connection.Connection.Tell(new SessionProtocol.ConnectAccepted(sessionId, timeout, SessionPassword.Generate(sessionId)), Self);
+    }
+
+    private void HandleConnectionClosed(SessionProtocol.ConnectionClosed m)
+    {
+        _tree.RemoveWatcher(m.Session.Watcher);
+        if (m.Session.SessionId != 0 && _tracker.TryGet(m.Session.SessionId, out var tracked) && ReferenceEquals(tracked.Owner, m.Session))
+            tracked.Owner = null;
+    }
+
+    private void ExpireSessions()
+    {
+        foreach (var sessionId in _tracker.ExpireDue(Now))
+        {
+            _tracker.TryGet(sessionId, out var tracked);
+            Context.Log.LogInformation("Expiring session 0x{Session:x}, timeout of {Timeout} ms exceeded", sessionId, tracked?.TimeoutMs);
+            var context = new PrepContext(sessionId, 0, ++_lastAssignedZxid, WallClock, []);
+            var txn = _preparer.PrepareCloseSession(context);
+            Enqueue(new PendingTxn(txn, PendingKind.ExpireSession, tracked?.Owner, 0, OpCode.CloseSession, Now));
+        }
+    }
+
+    private sealed class SessionTick
+    {
+        public static readonly SessionTick Instance = new();
+    }
+}

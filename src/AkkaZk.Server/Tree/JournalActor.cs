@@ -1,0 +1,69 @@
+using AkkaZk.Actors;
+using AkkaZk.Persistence;
+using Microsoft.Extensions.Logging;
+
+namespace AkkaZk.Server.Tree;
+
+/// <summary>
+/// Owns the journal and the snapshot files: recovers the tree, appends each batch in one SQLite transaction
+/// (one fsync) before answering, writes snapshots handed over by the tree, and purges old files.
+/// Blocking I/O happens here so the tree's actor keeps serving reads meanwhile.
+/// </summary>
+public sealed class JournalActor : ReceiveActor, IWithTimers
+{
+    private readonly JournalSettings _settings;
+    private SqliteJournal? _journal;
+    private SnapshotStore? _snapshots;
+
+    public JournalActor(JournalSettings settings)
+    {
+        _settings = settings;
+        Receive<TreeProtocol.Recover>(_ => Recover());
+        Receive<TreeProtocol.PersistBatch>(m =>
+        {
+            Journal.AppendSerialized(m.Txns);
+            Sender.Tell(new TreeProtocol.BatchPersisted(m.Txns[^1].Zxid, m.Txns.Count), Self);
+        });
+        Receive<TreeProtocol.SaveSnapshot>(m =>
+        {
+            var started = Environment.TickCount64;
+            Snapshots.Save(m.Zxid, m.Payload);
+            Context.Log.LogInformation("Snapshot 0x{Zxid:x} written ({Bytes} bytes, {Ms} ms)", m.Zxid, m.Payload.Length, Environment.TickCount64 - started);
+        });
+        Receive<TreeProtocol.PurgeNow>(_ =>
+        {
+            Purger.Purge(Snapshots, Journal, _settings.SnapRetainCount);
+            Context.Log.LogInformation("Autopurge done: keeping the newest {Count} snapshots", _settings.SnapRetainCount);
+        });
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(JournalSettings settings) => Actors.Props.Create(() => new JournalActor(settings));
+
+    private SqliteJournal Journal => _journal ?? throw new InvalidOperationException("journal not open");
+    private SnapshotStore Snapshots => _snapshots ?? throw new InvalidOperationException("snapshot store not open");
+
+    protected override void PreStart()
+    {
+        if (_settings.PurgeInterval > TimeSpan.Zero)
+            Timers.StartPeriodicTimer("purge", new TreeProtocol.PurgeNow(), _settings.PurgeInterval);
+    }
+
+    protected override void PostStop()
+    {
+        _journal?.Dispose();
+        _journal = null;
+    }
+
+    private void Recover()
+    {
+        Directory.CreateDirectory(_settings.DataDir);
+        Directory.CreateDirectory(_settings.DataLogDir);
+        var logger = Context.System.LoggerFactory.CreateLogger("AkkaZk.Persistence");
+        _journal = SqliteJournal.Open(_settings.DataLogDir, new JournalOptions { Fsync = _settings.Fsync }, logger);
+        _snapshots = new SnapshotStore(_settings.DataDir, logger);
+        var result = TreeRecovery.Recover(_snapshots, _journal, logger);
+        Sender.Tell(new TreeProtocol.Recovered(result.Tree, result), Self);
+    }
+}

@@ -1,0 +1,11 @@
+using AkkaZk.DataTree;
+
+namespace AkkaZk.Server.Tree;
+
+/// <summary>The tree's settings: session limits (ZooKeeper's min/max session timeout), prep options, journal.</summary>
+public sealed record TreeSettings(long ServerId, int TickMs, int MinSessionTimeoutMs, int MaxSessionTimeoutMs,
+    int JournalBatchMax, PrepSettings Prep, JournalSettings Journal)
+{
+    /// <summary>Clamps a requested timeout into [min, max], as ZooKeeper's processConnectRequest.</summary>
+    public int NegotiateTimeout(int requested) => Math.Clamp(requested, MinSessionTimeoutMs, MaxSessionTimeoutMs);
+}
