@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using AkkaZk.Actors.Internal;
 
 namespace AkkaZk.Actors;
 
@@ -20,13 +21,16 @@ public sealed class Props
     /// <summary>When set, the actor supervises its children with this instead of its own SupervisorStrategy().</summary>
     public SupervisorStrategy? SupervisorStrategy { get; }
 
-    /// <summary>Creates actors with the given expression, e.g. <c>Props.Create(() => new Session(id, tree))</c>.</summary>
+    /// <summary>
+    /// Creates actors with the given constructor call, e.g. <c>Props.Create(() => new Session(id, tree))</c>. As in
+    /// Akka.NET, the arguments are evaluated now, once: each incarnation of the actor gets the same values.
+    /// </summary>
     public static Props Create<TActor>(Expression<Func<TActor>> factory)
         where TActor : ActorBase
     {
         ArgumentNullException.ThrowIfNull(factory);
         var type = factory.Body is NewExpression created ? created.Type : typeof(TActor);
-        return new Props(type, factory.Compile(), null);
+        return new Props(type, ActorFactories.FromExpression(factory), null);
     }
 
     public static Props Create<TActor>()

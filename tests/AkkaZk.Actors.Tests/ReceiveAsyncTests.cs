@@ -47,7 +47,7 @@ public sealed class ReceiveAsyncTests : TestKit.TestKit
             {
                 var before = Sender;
                 await Task.Yield();
-                await Task.Delay(0);
+                n = await Task.Run(() => n);
                 await Task.Yield();
                 Sender.Tell(new Reply(n, ReferenceEquals(before, Sender), Context.Self.Equals(Self)));
             });

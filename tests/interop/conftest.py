@@ -83,6 +83,7 @@ class ZkServer:
         self.cfg_path = os.path.join(self.tmpdir, "zoo.cfg")
         self.log_path = os.path.join(self.tmpdir, "server.log")
         self.proc = None
+        self.stop_needed_sigkill = False  # set when SIGTERM did not stop the server in time
         self._log = None
         self._clients = []
         self._write_cfg()
@@ -178,6 +179,7 @@ class ZkServer:
             try:
                 self.proc.wait(timeout)
             except subprocess.TimeoutExpired:
+                self.stop_needed_sigkill = True
                 self._signal(signal.SIGKILL)
                 self.proc.wait(10)
         self._close_log()
@@ -252,12 +254,20 @@ def stop_client(c):
 
 def _start(name, **kw):
     srv = ZkServer(name=name, **kw)
-    try:
-        srv.start()
-    except BaseException:
-        srv.cleanup()
-        raise
-    return srv
+    for attempt in range(3):
+        try:
+            return srv.start()
+        except AssertionError as e:
+            # free_port() can race with another process taking the port: try another one.
+            if attempt < 2 and "already in use" in str(e).lower():
+                srv.port = free_port()
+                srv._write_cfg()
+                continue
+            srv.cleanup()
+            raise
+        except BaseException:
+            srv.cleanup()
+            raise
 
 
 @pytest.fixture(scope="module")

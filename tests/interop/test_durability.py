@@ -95,8 +95,8 @@ def test_graceful_restart_keeps_everything(fresh_server, zk_factory):
     before = {c: zk.get(f"/g/{c}") for c in zk.get_children("/g")}
     parent_before = zk.exists("/g")
 
-    code = fresh_server.stop()
-    assert code is not None
+    code = fresh_server.stop()  # SIGTERM
+    assert code is not None and not fresh_server.stop_needed_sigkill, "SIGTERM did not stop the server"
     fresh_server.start()
     zk2 = zk_factory(fresh_server)
     after = {c: zk2.get(f"/g/{c}") for c in zk2.get_children("/g")}

@@ -1,11 +1,10 @@
-"""Sessions: expiry removes ephemerals, reconnects keep them (PROTOCOL.md 2.3, 2.6, 11.5)."""
+"""Sessions: expiry removes ephemerals, reconnects keep them (PROTOCOL.md 2.3, 2.6; SetWatches is in test_raw_protocol)."""
 import threading
 import time
 
 from kazoo.client import KazooState
 from kazoo.protocol.states import EventType
 
-import jute
 from conftest import TICK_MS, wait_until
 
 MIN_TIMEOUT_MS = 2 * TICK_MS   # the server's default minSessionTimeout

@@ -16,7 +16,7 @@ internal sealed partial class ActorCell
     {
         if (_terminating || _isFailed)
         {
-            KernelLog.FailedWhileStopping(Log, cause, _self.Path.ToString());
+            KernelLog.FailureIgnored(Log, cause, _self.Path.ToString());
             return;
         }
 
@@ -119,6 +119,10 @@ internal sealed partial class ActorCell
         _isFailed = false;
         _failedMessage = null;
         _suspendCount = 0;
+
+        // Children that PreRestart kept are restarted too, so the subtree starts over as one; taken before the
+        // new instance's constructor adds children of its own.
+        var survivors = ChildEntries();
         try
         {
             NewActor().AroundPostRestart(cause);
@@ -129,7 +133,10 @@ internal sealed partial class ActorCell
             return;
         }
 
-        // Children that PreRestart kept are restarted too, so the subtree starts over as one.
-        TellChildren(new SystemMessages.Recreate(cause));
+        var recreate = new SystemMessages.Recreate(cause);
+        foreach (var survivor in survivors)
+        {
+            survivor.Ref.SendSystemMessage(recreate);
+        }
     }
 }

@@ -17,8 +17,8 @@ internal static partial class KernelLog
     [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "{Actor}: {Hook} threw")]
     public static partial void HookFailed(ILogger logger, Exception cause, string actor, string hook);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "{Actor} failed while stopping; the failure is ignored")]
-    public static partial void FailedWhileStopping(ILogger logger, Exception cause, string actor);
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "{Actor} failed while stopping or awaiting its supervisor; the failure is ignored")]
+    public static partial void FailureIgnored(ILogger logger, Exception cause, string actor);
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Critical, Message = "The user guardian of {System} failed; the system terminates")]
     public static partial void GuardianFailed(ILogger logger, Exception cause, string system);

@@ -42,15 +42,23 @@ public sealed partial class TxnPreparer
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(ops);
+        // Reject ops a multi cannot carry before touching the pending state.
+        var types = new int[ops.Count];
+        for (var i = 0; i < ops.Count; i++)
+        {
+            if (ops[i] is PrepOp.SetAcl) throw new ArgumentException("setACL is not a multi op", nameof(ops));
+            types[i] = TypeOf(ops[i]);
+        }
+
         var subs = new List<SubTxn>(ops.Count);
         var failed = false;
         _pending.BeginMulti();
         try
         {
-            foreach (var op in ops)
+            for (var i = 0; i < ops.Count; i++)
             {
-                if (op is PrepOp.SetAcl) throw new ArgumentException("setACL is not a multi op", nameof(ops));
-                var type = TypeOf(op);
+                var op = ops[i];
+                var type = types[i];
                 if (failed)
                 {
                     subs.Add(new SubTxn(OpCode.Error, new ErrorTxn((int)ErrorCode.RuntimeInconsistency)));

@@ -21,7 +21,7 @@ public sealed class FourLetterWordService(IActorRef tree, ServerStats stats, Con
             "gtmk" => "306",
             "srst" => Reset(),
             "crst" => ResetConnections(),
-            "envi" => StatusText.Environment(),
+            "envi" => StatusText.Envi(),
             "conf" => StatusText.Conf(settings),
             "dirs" => StatusText.Dirs(settings),
             "srvr" => StatusText.Srvr(status, await TreeStatsAsync().ConfigureAwait(false), withClients: false),

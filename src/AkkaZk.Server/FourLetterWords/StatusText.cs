@@ -73,7 +73,7 @@ public static class StatusText
     public static string Dirs(FourLetterWordSettings settings) =>
         $"datadir_size: {DirectorySize(settings.DataDir)}\nlogdir_size: {DirectorySize(settings.DataLogDir)}\n";
 
-    public static string Environment()
+    public static string Envi()
     {
         var gc = GC.GetGCMemoryInfo();
         var lines = new (string, string)[]
@@ -119,7 +119,7 @@ public static class StatusText
     }
 
     public static string Wchs(TreeProtocol.TreeStats tree) =>
-        $"{tree.Watches.Connections} connections watching {tree.Watches.Paths} paths\nTotal watches:{tree.Watches.Total}\n";
+        $"{tree.Watches.Connections} connections watching {tree.Watches.Paths} paths\nTotal watches:{tree.Watches.TotalWatches}\n";
 
     private static long DirectorySize(string directory) =>
         Directory.Exists(directory)

@@ -47,7 +47,7 @@ public sealed class ClientFrameReader(Socket socket, IActorRef owner, int maxFra
         {
             var span = _buffer.AsSpan(_start, _end - _start);
             var first = BinaryPrimitives.ReadInt32BigEndian(span);
-            if (!_handshakeDone && FourLetterWords.TryGetWord(first, out var word))
+            if (!_handshakeDone && AkkaZk.Jute.FourLetterWords.TryGetWord(first, out var word))
             {
                 Send(new SessionProtocol.FourLetterWordReceived(word));
                 return false;

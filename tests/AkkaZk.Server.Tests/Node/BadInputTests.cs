@@ -74,6 +74,10 @@ public sealed class BadInputTests : IAsyncLifetime
         await using var client = await _node.ConnectAsync();
         var reply = await client.SendAsync(OpCode.Create, new CreateRequest("no-slash", null, Acl.OpenAclUnsafe.ToList(), 0));
         Assert.Equal(ErrorCode.BadArguments, reply.Err);
+        // As ZooKeeper: the full path check comes after the parent check, so "/x/" is NoNode until /x exists.
+        var orphan = await client.SendAsync(OpCode.Create, new CreateRequest("/x/", null, Acl.OpenAclUnsafe.ToList(), 0));
+        Assert.Equal(ErrorCode.NoNode, orphan.Err);
+        await client.CreateAsync("/x", null);
         var trailing = await client.SendAsync(OpCode.Create, new CreateRequest("/x/", null, Acl.OpenAclUnsafe.ToList(), 0));
         Assert.Equal(ErrorCode.BadArguments, trailing.Err);
     }

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AkkaZk.Persistence;
+
+// Inside the namespace so the alias wins over the namespace AkkaZk.DataTree in name lookup.
+using DataTree = AkkaZk.DataTree.DataTree;
+using SnapshotSerializer = AkkaZk.DataTree.SnapshotSerializer;
+
+/// <summary>
+/// Start-up recovery as ZooKeeper's FileTxnSnapLog.restore: load the newest valid snapshot (or start from an empty
+/// tree), then replay every journal txn above its zxid. Replay tolerates apply errors, as ZooKeeper's does: a txn
+/// that fails (say NodeExists, because the snapshot already holds its effect) still advances the tree's zxid.
+/// Runs on the caller's thread; the stores must not be used by anyone else meanwhile.
+/// </summary>
+public static class TreeRecovery
+{
+    public static RecoveryResult Recover(SnapshotStore snapshots, SqliteJournal journal, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
+        ArgumentNullException.ThrowIfNull(journal);
+        logger ??= NullLogger.Instance;
+        var started = Stopwatch.GetTimestamp();
+
+        var (tree, snapshotZxid) = LoadNewestSnapshot(snapshots, logger);
+        var replayed = 0;
+        foreach (var txn in journal.ReadAfter(snapshotZxid))
+        {
+            if (replayed == 0) WarnOnGap(snapshotZxid, txn.Zxid, logger);
+            // The result's error code is ignored on replay, as in ZooKeeper; ProcessTxn advances LastProcessedZxid.
+            tree.ProcessTxn(txn);
+            replayed++;
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        logger.LogInformation(
+            "Recovered the tree: snapshot 0x{Snapshot:x} + {Replayed} journal txns, last zxid 0x{Last:x}, in {Ms} ms",
+            snapshotZxid, replayed, tree.LastProcessedZxid, (long)elapsed.TotalMilliseconds);
+        return new RecoveryResult(tree, snapshotZxid, replayed, elapsed);
+    }
+
+    /// <summary>
+    /// The newest snapshot that passes its seals and also parses; one that is sealed but does not parse is skipped
+    /// with a warning like one with a bad seal, as ZooKeeper tries its most recent snapshots in turn.
+    /// </summary>
+    private static (DataTree Tree, long Zxid) LoadNewestSnapshot(SnapshotStore snapshots, ILogger logger)
+    {
+        foreach (var snapshot in snapshots.List())
+        {
+            if (!snapshots.TryOpenValid(snapshot, out var payload)) continue;
+            try
+            {
+                using (payload)
+                {
+                    return (SnapshotSerializer.Deserialize(payload, snapshot.Zxid), snapshot.Zxid);
+                }
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException)
+            {
+                logger.LogWarning("Skipping snapshot {Path}: its payload does not parse ({Reason})", snapshot.Path, ex.Message);
+            }
+        }
+        return (new DataTree(), 0);
+    }
+
+    private static void WarnOnGap(long snapshotZxid, long firstReplayed, ILogger logger)
+    {
+        // zxids run on consecutively within an epoch and a new epoch's first txn has counter 1 (QUORUM 1), so
+        // anything else means journal entries the snapshot does not cover are gone (ZooKeeper refuses to start
+        // from logs without a snapshot for the same reason; here it is a warning and the replay goes on).
+        const long CounterMask = 0xFFFFFFFF;
+        if (firstReplayed != snapshotZxid + 1 && (firstReplayed & CounterMask) != 1)
+            logger.LogWarning("Journal gap: the snapshot ends at 0x{Snapshot:x} but replay starts at 0x{First:x}",
+                snapshotZxid, firstReplayed);
+    }
+}
