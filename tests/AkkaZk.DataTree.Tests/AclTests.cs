@@ -102,7 +102,6 @@ public sealed class AclTests
         h.Create("/s", "secret", acl: [new(Perms.All, Bob)], auth: [Bob]);
         var watcher = new RecordingWatcher();
         Assert.Equal(ErrorCode.NoAuth, h.Tree.GetData("/s", watcher, [Alice], out _, out _));
-        Assert.Equal(ErrorCode.NoAuth, h.Tree.Exists("/s", watcher, [Alice], out _));
         Assert.Equal(ErrorCode.NoAuth, h.Tree.GetChildren("/s", watcher, [Alice], out _, out _));
         Assert.Equal(ErrorCode.NoAuth, h.Tree.GetAllChildrenNumber("/s", [Alice], out _));
         Assert.Equal(0, h.Tree.WatchCount);   // no watch is left behind by a NoAuth read

@@ -288,14 +288,14 @@ public sealed class WatchTests
     }
 
     [Fact]
-    public void Watch_registration_needs_read_permission_for_existing_nodes()
+    public void Exists_checks_no_acl_as_zookeeper_3_8_0_but_rejects_nul()
     {
         var h = new Harness();
         h.Create("/x", acl: [new(Perms.Write, Id.Anyone)]);
         var w = new RecordingWatcher();
-        Assert.Equal(ErrorCode.NoAuth, h.Tree.Exists("/x", w, NoAuth, out _));
+        Assert.Equal(ErrorCode.Ok, h.Tree.Exists("/x", w, NoAuth, out _));
         Assert.Equal(ErrorCode.BadArguments, h.Tree.Exists("/y\0", w, NoAuth, out _));
-        Assert.Equal(0, h.Tree.WatchCount);
+        Assert.Equal(1, h.Tree.WatchCount);
     }
 
     [Fact]

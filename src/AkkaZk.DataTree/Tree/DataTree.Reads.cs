@@ -5,8 +5,8 @@ namespace AkkaZk.DataTree;
 public sealed partial class DataTree
 {
     /// <summary>
-    /// exists(3), as FinalRequestProcessor + DataTree.statNode: a '\0' in the path is BadArguments; READ is
-    /// checked only when the node exists; the data watch is registered before the existence test, so a
+    /// exists(3), as FinalRequestProcessor + DataTree.statNode: a '\0' in the path is BadArguments; no ACL
+    /// is checked (3.8.0); the data watch is registered before the existence test, so a
     /// missing node returns NoNode and still leaves a watch that fires NodeCreated.
     /// </summary>
     public ErrorCode Exists(string path, IWatcher? watcher, IReadOnlyList<Id> authIds, out Stat stat)
@@ -14,7 +14,7 @@ public sealed partial class DataTree
         stat = default;
         if (path.Contains('\0')) return ErrorCode.BadArguments;
         var node = GetNode(path);
-        if (node is not null && !AclChecker.Check(AclOf(node), Perms.Read, authIds)) return ErrorCode.NoAuth;
+        // As ZooKeeper 3.8.0 (the reference server): exists checks no ACL; only later 3.8.x added a READ check.
         if (watcher is not null) _dataWatches.Add(path, watcher, WatcherMode.Standard);
         if (node is null) return ErrorCode.NoNode;
         stat = node.ToStat(ExtendedTypesEnabled);

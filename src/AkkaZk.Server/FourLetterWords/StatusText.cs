@@ -66,7 +66,17 @@ public static class StatusText
     public static string Conf(FourLetterWordSettings settings)
     {
         var text = new StringBuilder();
-        foreach (var (key, value) in settings.ConfLines) text.Append(key).Append('=').Append(value).Append('\n');
+        foreach (var (key, value) in settings.ConfLines)
+        {
+            // The sizes are measured when asked, as ZooKeeper does.
+            var shown = key switch
+            {
+                "dataDirSize" => DirectorySize(settings.DataDir).ToString(),
+                "dataLogSize" => DirectorySize(settings.DataLogDir).ToString(),
+                _ => value,
+            };
+            text.Append(key).Append('=').Append(shown).Append('\n');
+        }
         return text.ToString();
     }
 

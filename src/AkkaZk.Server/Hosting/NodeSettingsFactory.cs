@@ -13,7 +13,10 @@ public static class NodeSettingsFactory
 {
     public static NodeSettings Create(ServerSettings s)
     {
-        var journal = new Tree.JournalSettings(s.DataDir, s.DataLogDir, s.Journal.Fsync, s.SnapCount,
+        // As ZooKeeper: snapshots and the log live in a version-2 folder under dataDir and dataLogDir.
+        var snapshotDir = Path.Combine(s.DataDir, "version-2");
+        var logDir = Path.Combine(s.DataLogDir, "version-2");
+        var journal = new Tree.JournalSettings(snapshotDir, logDir, s.Journal.Fsync, s.SnapCount,
             s.Autopurge.SnapRetainCount, s.Autopurge.IsEnabled ? TimeSpan.FromHours(s.Autopurge.PurgeIntervalHours) : TimeSpan.Zero);
         var prep = new PrepSettings(
             ExtendedTypesEnabled: IsTrue(s, "zookeeper.extendedTypesEnabled"),
@@ -22,7 +25,7 @@ public static class NodeSettingsFactory
         var ingress = new IngressSettings(s.ClientPortAddress, s.ClientPort, s.MaxClientCnxns);
         s.Properties.TryGetValue("zookeeper.DigestAuthenticationProvider.superDigest", out var superDigest);
         var session = new SessionSettings(s.JuteMaxBuffer, s.SessionlessCnxnTimeout, superDigest);
-        var fourLetterWords = new FourLetterWordSettings(s.FourLetterWhitelist, ConfLines(s), s.DataDir, s.DataLogDir);
+        var fourLetterWords = new FourLetterWordSettings(s.FourLetterWhitelist, ConfLines(s, snapshotDir, logDir), snapshotDir, logDir);
         return new NodeSettings(s.ServerId, tree, ingress, session, fourLetterWords);
     }
 
@@ -30,13 +33,13 @@ public static class NodeSettingsFactory
         s.Properties.TryGetValue(property, out var value) && bool.TryParse(value, out var flag) && flag;
 
     /// <summary>The lines of the conf four-letter word, in ZooKeeper's standalone order.</summary>
-    private static List<KeyValuePair<string, string>> ConfLines(ServerSettings s) =>
+    private static List<KeyValuePair<string, string>> ConfLines(ServerSettings s, string snapshotDir, string logDir) =>
     [
         new("clientPort", s.ClientPort.ToString()),
         new("secureClientPort", "-1"),
-        new("dataDir", s.DataDir),
+        new("dataDir", snapshotDir),
         new("dataDirSize", "0"),
-        new("dataLogDir", s.DataLogDir),
+        new("dataLogDir", logDir),
         new("dataLogSize", "0"),
         new("tickTime", s.TickTimeMs.ToString()),
         new("maxClientCnxns", s.MaxClientCnxns.ToString()),

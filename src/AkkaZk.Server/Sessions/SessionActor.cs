@@ -208,10 +208,10 @@ public sealed class SessionActor : ReceiveActor, IWithTimers, IWithStash
 
     private async Task RunFourLetterWordAsync(SessionProtocol.FourLetterWordReceived m)
     {
-        var text = await _fourLetterWords.RunAsync(m.Word).ConfigureAwait(false);
+        var text = await _fourLetterWords.RunAsync(m.Word);
         try
         {
-            await _stream.WriteAsync(Encoding.UTF8.GetBytes(text)).ConfigureAwait(false);
+            await _stream.WriteAsync(Encoding.UTF8.GetBytes(text));
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
         {
@@ -237,7 +237,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers, IWithStash
             (_out, _spare) = (_spare, _out);
             try
             {
-                await _stream.WriteAsync(_spare.WrittenMemory).ConfigureAwait(false);
+                await _stream.WriteAsync(_spare.WrittenMemory);
             }
             catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
             {
