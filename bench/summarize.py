@@ -30,8 +30,10 @@ JAVA_METRICS = [
 
 
 def load(directory):
+    """Reports by (workload, server), in the order the workloads were first run (file times)."""
     runs = {}
-    for name in sorted(os.listdir(directory)):
+    names = [n for n in os.listdir(directory) if n.endswith(".json")]
+    for name in sorted(names, key=lambda n: os.path.getmtime(os.path.join(directory, n))):
         if not name.endswith(".json") or "__" not in name:
             continue
         parts = name[:-5].split("__")

@@ -48,7 +48,7 @@ public sealed class CreateDeleteDriver(PipelinedConnection connection, string pr
         lock (_gate)
         {
             if (!_inFlight.TryDequeue(out var request)) return;
-            recorder.Record(request.OpCode, request.StartTicks, now, header.Err);
+            recorder.Record(request.OpCode, request.StartTicks, now, ReplyStatus.ErrorOf(request.OpCode, header, body));
             if (request.OpCode != OpCode.Create || _stopping) return;
             if (header.Err == 0)
             {

@@ -20,5 +20,6 @@ public static class OpNames
     };
 
     public static string ErrorName(int err) =>
-        Enum.IsDefined(typeof(ErrorCode), err) ? ((ErrorCode)err).ToString() : $"err{err}";
+        err == ReplyStatus.MalformedReply ? "MalformedReply"
+        : Enum.IsDefined(typeof(ErrorCode), err) ? ((ErrorCode)err).ToString() : $"err{err}";
 }
