@@ -1,8 +1,13 @@
 namespace AkkaZk.Server.FourLetterWords;
 
-/// <summary>The 4lw whitelist ("*" = all; srvr always allowed) and the configuration lines conf prints.</summary>
+/// <summary>
+/// The 4lw whitelist ("*" = all; srvr always allowed), the configuration lines conf prints, the directories dirs
+/// measures, and the interval of the connection expiry buckets dump prints (zookeeper.nio.sessionlessCnxnTimeout).
+/// </summary>
 public sealed record FourLetterWordSettings(IReadOnlySet<string> Whitelist, IReadOnlyList<KeyValuePair<string, string>> ConfLines,
     string DataDir, string DataLogDir)
 {
+    public int ConnectionExpiryIntervalMs { get; init; } = 10000;
+
     public bool IsAllowed(string word) => word == "srvr" || Whitelist.Contains("*") || Whitelist.Contains(word);
 }

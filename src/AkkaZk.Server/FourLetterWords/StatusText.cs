@@ -4,7 +4,7 @@ using AkkaZk.Server.Tree;
 
 namespace AkkaZk.Server.FourLetterWords;
 
-/// <summary>The texts of srvr, stat, mntr, conf, envi, dirs, cons and wchs in ZooKeeper 3.8's formats ("\n" line ends).</summary>
+/// <summary>The texts of srvr, stat, conf, envi and dirs in ZooKeeper 3.8's formats ("\n" line ends).</summary>
 public static class StatusText
 {
     public static string Srvr(StatusSource source, TreeProtocol.TreeStats tree, bool withClients)
@@ -16,8 +16,10 @@ public static class StatusText
         {
             text.Append("Clients:\n");
             foreach (var c in source.Registry.All)
-                text.Append(" /").Append(c.RemoteAddress).Append(':').Append(c.RemotePort)
-                    .Append("[1](queued=0,recved=").Append(c.Received).Append(",sent=").Append(c.Sent).Append(")\n");
+            {
+                ConnectionText.Append(text, c, brief: true);
+                text.Append('\n');
+            }
             text.Append('\n');
         }
         text.Append("Latency min/avg/max: ").Append(stats.LatencyMin).Append('/').Append(JavaDouble.Average(stats.LatencyAverage))
@@ -29,37 +31,6 @@ public static class StatusText
         text.Append("Zxid: 0x").Append(tree.LastZxid.ToString("x")).Append('\n');
         text.Append("Mode: ").Append(source.Mode).Append('\n');
         text.Append("Node count: ").Append(tree.NodeCount).Append('\n');
-        return text.ToString();
-    }
-
-    public static string Mntr(StatusSource source, TreeProtocol.TreeStats tree)
-    {
-        var stats = source.Stats;
-        var (openFds, maxFds) = FileDescriptors();
-        var lines = new List<(string Key, string Value)>
-        {
-            ("version", $"{ServerVersion.Full}, built on {ServerVersion.BuiltOn}"),
-            ("server_state", source.Mode),
-            ("avg_latency", JavaDouble.Average(stats.LatencyAverage)),
-            ("max_latency", stats.LatencyMax.ToString()),
-            ("min_latency", stats.LatencyMin.ToString()),
-            ("packets_received", stats.PacketsReceived.ToString()),
-            ("packets_sent", stats.PacketsSent.ToString()),
-            ("num_alive_connections", source.Registry.Count.ToString()),
-            ("outstanding_requests", stats.Outstanding.ToString()),
-            ("znode_count", tree.NodeCount.ToString()),
-            ("watch_count", tree.WatchCount.ToString()),
-            ("ephemerals_count", tree.EphemeralCount.ToString()),
-            ("approximate_data_size", tree.ApproximateDataSize.ToString()),
-            ("open_file_descriptor_count", openFds.ToString()),
-            ("max_file_descriptor_count", maxFds.ToString()),
-            ("uptime", (Environment.TickCount64 - stats.StartedTicks).ToString()),
-            ("global_sessions", tree.SessionCount.ToString()),
-            ("local_sessions", "0"),
-            ("connection_drop_probability", "0.0"),
-        };
-        var text = new StringBuilder();
-        foreach (var (key, value) in lines) text.Append("zk_").Append(key).Append('\t').Append(value).Append('\n');
         return text.ToString();
     }
 
@@ -112,42 +83,8 @@ public static class StatusText
         return text.ToString();
     }
 
-    public static string Cons(ConnectionRegistry registry)
-    {
-        var text = new StringBuilder();
-        foreach (var c in registry.All)
-        {
-            text.Append(" /").Append(c.RemoteAddress).Append(':').Append(c.RemotePort)
-                .Append("[1](queued=0,recved=").Append(c.Received).Append(",sent=").Append(c.Sent);
-            if (c.SessionId != 0)
-                text.Append(",sid=0x").Append(c.SessionId.ToString("x")).Append(",lop=").Append(c.LastOperation)
-                    .Append(",est=").Append(c.EstablishedAt.ToUnixTimeMilliseconds()).Append(",to=").Append(c.TimeoutMs);
-            text.Append(")\n");
-        }
-        text.Append('\n');
-        return text.ToString();
-    }
-
-    public static string Wchs(TreeProtocol.TreeStats tree) =>
-        $"{tree.Watches.Connections} connections watching {tree.Watches.Paths} paths\nTotal watches:{tree.Watches.TotalWatches}\n";
-
     private static long DirectorySize(string directory) =>
         Directory.Exists(directory)
             ? new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length)
             : 0;
-
-    private static (long Open, long Max) FileDescriptors()
-    {
-        try
-        {
-            var open = Directory.EnumerateFileSystemEntries("/proc/self/fd").LongCount();
-            var limits = File.ReadLines("/proc/self/limits").FirstOrDefault(l => l.StartsWith("Max open files", StringComparison.Ordinal));
-            var max = limits is null ? 0 : long.Parse(limits.Split(' ', StringSplitOptions.RemoveEmptyEntries)[3]);
-            return (open, max);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
-        {
-            return (0, 0);
-        }
-    }
 }

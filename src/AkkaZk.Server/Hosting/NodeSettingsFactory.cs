@@ -16,18 +16,52 @@ public static class NodeSettingsFactory
         // As ZooKeeper: snapshots and the log live in a version-2 folder under dataDir and dataLogDir.
         var snapshotDir = Path.Combine(s.DataDir, "version-2");
         var logDir = Path.Combine(s.DataLogDir, "version-2");
+        var extendedTypes = IsTrue(s, "zookeeper.extendedTypesEnabled");
         var journal = new Tree.JournalSettings(snapshotDir, logDir, s.Journal.Fsync, s.SnapCount,
-            s.Autopurge.SnapRetainCount, s.Autopurge.IsEnabled ? TimeSpan.FromHours(s.Autopurge.PurgeIntervalHours) : TimeSpan.Zero);
+            s.Autopurge.SnapRetainCount, s.Autopurge.IsEnabled ? TimeSpan.FromHours(s.Autopurge.PurgeIntervalHours) : TimeSpan.Zero)
+        {
+            ExtendedTypesEnabled = extendedTypes,
+        };
         var prep = new PrepSettings(
-            ExtendedTypesEnabled: IsTrue(s, "zookeeper.extendedTypesEnabled"),
+            ExtendedTypesEnabled: extendedTypes,
             EnforceQuota: IsTrue(s, "zookeeper.enforceQuota"));
-        var tree = new TreeSettings(s.ServerId, s.TickTimeMs, s.MinSessionTimeoutMs, s.MaxSessionTimeoutMs, s.Journal.BatchMax, prep, journal);
-        var ingress = new IngressSettings(s.ClientPortAddress, s.ClientPort, s.MaxClientCnxns);
+        var tree = new TreeSettings(s.ServerId, s.TickTimeMs, s.MinSessionTimeoutMs, s.MaxSessionTimeoutMs, s.Journal.BatchMax, prep, journal)
+        {
+            Containers = ContainerSettingsOf(s),
+        };
+        var ingress = new IngressSettings(s.ClientPortAddress, s.ClientPort, s.MaxClientCnxns)
+        {
+            MaxCnxns = (int)LongProperty(s, "zookeeper.maxCnxns", 0),
+            GlobalOutstandingLimit = s.GlobalOutstandingLimit,
+        };
         s.Properties.TryGetValue("zookeeper.DigestAuthenticationProvider.superDigest", out var superDigest);
         var session = new SessionSettings(s.JuteMaxBuffer, s.SessionlessCnxnTimeout, superDigest);
-        var fourLetterWords = new FourLetterWordSettings(s.FourLetterWhitelist, ConfLines(s, snapshotDir, logDir), snapshotDir, logDir);
+        var fourLetterWords = new FourLetterWordSettings(s.FourLetterWhitelist, ConfLines(s, snapshotDir, logDir), snapshotDir, logDir)
+        {
+            ConnectionExpiryIntervalMs = (int)s.SessionlessCnxnTimeout.TotalMilliseconds,
+        };
         return new NodeSettings(s.ServerId, tree, ingress, session, fourLetterWords);
     }
+
+    /// <summary>
+    /// ZooKeeper reads these as the system properties znode.container.*; a zoo.cfg line becomes zookeeper.znode.container.*,
+    /// so both spellings are accepted (the plain one wins).
+    /// </summary>
+    private static ContainerSettings ContainerSettingsOf(ServerSettings s)
+    {
+        var defaults = ContainerSettings.Default;
+        return new ContainerSettings(
+            (int)ContainerProperty(s, "checkIntervalMs", defaults.CheckIntervalMs),
+            (int)ContainerProperty(s, "maxPerMinute", defaults.MaxPerMinute),
+            ContainerProperty(s, "maxNeverUsedIntervalMs", defaults.MaxNeverUsedIntervalMs));
+    }
+
+    private static long ContainerProperty(ServerSettings s, string name, long fallback) =>
+        LongProperty(s, "znode.container." + name, LongProperty(s, "zookeeper.znode.container." + name, fallback));
+
+    /// <summary>As Integer.getInteger / Long.getLong: the default when missing or not a number.</summary>
+    private static long LongProperty(ServerSettings s, string property, long fallback) =>
+        s.Properties.TryGetValue(property, out var value) && long.TryParse(value.Trim(), out var parsed) ? parsed : fallback;
 
     private static bool IsTrue(ServerSettings s, string property) =>
         s.Properties.TryGetValue(property, out var value) && bool.TryParse(value, out var flag) && flag;

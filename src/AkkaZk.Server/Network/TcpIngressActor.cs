@@ -9,22 +9,27 @@ using Microsoft.Extensions.Logging;
 namespace AkkaZk.Server.Network;
 
 /// <summary>
-/// Listens on the client port and starts one SessionActor per accepted connection. As ZooKeeper: a client IP
-/// over maxClientCnxns is accepted and closed at once, with a log line; a failing connection stops alone.
+/// Listens on the client port and starts one SessionActor per accepted connection. As ZooKeeper: past maxCnxns
+/// connections in all, or maxClientCnxns from one client IP, a connection is accepted and closed at once, with a
+/// log line; a failing connection stops alone. The connections share the globalOutstandingLimit gate.
 /// </summary>
 public sealed class TcpIngressActor : ReceiveActor
 {
     private readonly IngressSettings _settings;
-    private readonly Func<Socket, Props> _sessionProps;
+    private readonly Func<Socket, CountGate, Props> _sessionProps;
+    private readonly ServerStats _stats;
+    private readonly CountGate _outstanding;
     private readonly Dictionary<string, int> _perIp = new();
     private readonly Dictionary<IActorRef, string> _children = new();
     private Socket? _listener;
     private long _accepted;
 
-    public TcpIngressActor(IngressSettings settings, Func<Socket, Props> sessionProps)
+    public TcpIngressActor(IngressSettings settings, ServerStats stats, Func<Socket, CountGate, Props> sessionProps)
     {
         _settings = settings;
+        _stats = stats;
         _sessionProps = sessionProps;
+        _outstanding = new CountGate(settings.GlobalOutstandingLimit);
         Receive<Accepted>(m => StartSession(m.Socket));
         Receive<Terminated>(m => ConnectionEnded(m.ActorRef));
         Receive<GetBoundPort>(_ => Sender.Tell(BoundPort, Self));
@@ -32,8 +37,8 @@ public sealed class TcpIngressActor : ReceiveActor
 
     public static Props Props(IngressSettings settings, IActorRef tree, SessionSettings sessionSettings, ServerStats stats,
         ConnectionRegistry registry, FourLetterWordService fourLetterWords) =>
-        Actors.Props.Create(() => new TcpIngressActor(settings,
-            socket => SessionActor.Props(socket, tree, sessionSettings, stats, registry, fourLetterWords)));
+        Actors.Props.Create(() => new TcpIngressActor(settings, stats,
+            (socket, outstanding) => SessionActor.Props(socket, tree, sessionSettings, stats, registry, fourLetterWords, outstanding)));
 
     /// <summary>The port actually bound (useful when configured as 0).</summary>
     public int BoundPort => (_listener?.LocalEndPoint as IPEndPoint)?.Port ?? 0;
@@ -76,19 +81,32 @@ public sealed class TcpIngressActor : ReceiveActor
 
     private void StartSession(Socket socket)
     {
+        // As NIOServerCnxnFactory.doAccept: the total limit is checked first, then the per-IP one.
+        if (_settings.MaxCnxns > 0 && _children.Count >= _settings.MaxCnxns)
+        {
+            Context.Log.LogError("Too many connections {Count} - max is {Max}", _children.Count, _settings.MaxCnxns);
+            Reject(socket);
+            return;
+        }
         var ip = RemoteIp(socket);
         _perIp.TryGetValue(ip, out var count);
         if (_settings.MaxClientCnxnsPerIp > 0 && count >= _settings.MaxClientCnxnsPerIp)
         {
             Context.Log.LogWarning("Too many connections from /{Ip} - max is {Max}", ip, _settings.MaxClientCnxnsPerIp);
-            socket.Dispose();
+            Reject(socket);
             return;
         }
         socket.NoDelay = true;
-        var child = Context.ActorOf(_sessionProps(socket), $"connection-{++_accepted}");
+        var child = Context.ActorOf(_sessionProps(socket, _outstanding), $"connection-{++_accepted}");
         Context.Watch(child);
         _children[child] = ip;
         _perIp[ip] = count + 1;
+    }
+
+    private void Reject(Socket socket)
+    {
+        _stats.Metrics.ConnectionRejected.Add();
+        socket.Dispose();
     }
 
     private void ConnectionEnded(IActorRef child)

@@ -8,10 +8,14 @@ namespace AkkaZk.Server.Sessions;
 /// <summary>
 /// Reads a client connection: the first frame is a four-letter word or a ConnectRequest, then request frames.
 /// Complete frames are decoded in place (a partial frame waits for more bytes) and sent to the owning actor in
-/// order; the reader stops at the first frame that ends the connection.
+/// order; the reader stops at the first frame that ends the connection. Before each receive it waits while the
+/// <see cref="ReadThrottle"/> holds the connection back.
 /// </summary>
-public sealed class ClientFrameReader(Socket socket, IActorRef owner, int maxFrameLength)
+public sealed class ClientFrameReader(Socket socket, IActorRef owner, int maxFrameLength, ReadThrottle throttle)
 {
+    /// <summary>stmk is followed by the new trace mask, a big-endian long.</summary>
+    private const int TraceMaskLength = 8;
+
     private byte[] _buffer = new byte[8192];
     private int _start;
     private int _end;
@@ -28,6 +32,8 @@ public sealed class ClientFrameReader(Socket socket, IActorRef owner, int maxFra
             {
                 if (_start == _end) _start = _end = 0;
                 if (_end == _buffer.Length) MakeRoom(0);
+                if (_handshakeDone) await throttle.WaitAsync().ConfigureAwait(false);
+                if (_stopped) return;
                 var read = await socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None).ConfigureAwait(false);
                 if (read == 0) { Send(new SessionProtocol.SocketClosed("client closed the connection")); return; }
                 _end += read;
@@ -49,7 +55,14 @@ public sealed class ClientFrameReader(Socket socket, IActorRef owner, int maxFra
             var first = BinaryPrimitives.ReadInt32BigEndian(span);
             if (!_handshakeDone && AkkaZk.Jute.FourLetterWords.TryGetWord(first, out var word))
             {
-                Send(new SessionProtocol.FourLetterWordReceived(word));
+                if (word != "stmk")
+                {
+                    Send(new SessionProtocol.FourLetterWordReceived(word, null));
+                    return false;
+                }
+                // As ZooKeeper's checkFourLetterWord: stmk reads 8 more bytes, the mask to set.
+                if (span.Length < 4 + TraceMaskLength) return Wait(TraceMaskLength);
+                Send(new SessionProtocol.FourLetterWordReceived(word, BinaryPrimitives.ReadInt64BigEndian(span[4..])));
                 return false;
             }
             int offset, length;
@@ -64,7 +77,8 @@ public sealed class ClientFrameReader(Socket socket, IActorRef owner, int maxFra
             }
             var payload = span.Slice(offset, length);
             _start += offset + length;
-            if (!(_handshakeDone ? HandleRequest(payload) : HandleConnect(payload))) return false;
+            var bytes = offset + length;
+            if (!(_handshakeDone ? HandleRequest(payload, bytes) : HandleConnect(payload, bytes))) return false;
         }
         return true;
     }
@@ -76,13 +90,13 @@ public sealed class ClientFrameReader(Socket socket, IActorRef owner, int maxFra
         return true;
     }
 
-    private bool HandleConnect(ReadOnlySpan<byte> payload)
+    private bool HandleConnect(ReadOnlySpan<byte> payload, int bytes)
     {
         try
         {
             var request = ConnectRequest.Read(payload);
             _handshakeDone = true;
-            Send(new SessionProtocol.ConnectReceived(request));
+            Send(new SessionProtocol.ConnectReceived(request, bytes));
             return true;
         }
         catch (JuteException ex)
@@ -92,7 +106,7 @@ public sealed class ClientFrameReader(Socket socket, IActorRef owner, int maxFra
         }
     }
 
-    private bool HandleRequest(ReadOnlySpan<byte> payload)
+    private bool HandleRequest(ReadOnlySpan<byte> payload, int bytes)
     {
         var now = Environment.TickCount64;
         if (payload.Length < 8)
@@ -104,17 +118,17 @@ public sealed class ClientFrameReader(Socket socket, IActorRef owner, int maxFra
         var header = RequestHeader.Read(ref reader);
         if (!RequestDecoder.IsKnownClientOpCode(header.Type))
         {
-            Send(new SessionProtocol.RequestReceived(header.Xid, header.Type, null, RequestProblem.Unimplemented, null, now));
+            Send(new SessionProtocol.RequestReceived(header.Xid, header.Type, null, RequestProblem.Unimplemented, null, now, bytes));
             return false;
         }
         try
         {
             var record = RequestDecoder.Decode(header.Type, ref reader);
-            Send(new SessionProtocol.RequestReceived(header.Xid, header.Type, record, RequestProblem.None, null, now));
+            Send(new SessionProtocol.RequestReceived(header.Xid, header.Type, record, RequestProblem.None, null, now, bytes));
         }
         catch (JuteException ex)
         {
-            Send(new SessionProtocol.RequestReceived(header.Xid, header.Type, null, RequestProblem.Malformed, ex.Message, now));
+            Send(new SessionProtocol.RequestReceived(header.Xid, header.Type, null, RequestProblem.Malformed, ex.Message, now, bytes));
         }
         return true;
     }

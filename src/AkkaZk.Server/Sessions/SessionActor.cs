@@ -4,6 +4,7 @@ using AkkaZk.Actors;
 using AkkaZk.Jute;
 using AkkaZk.Server.FourLetterWords;
 using AkkaZk.Server.Stats;
+using AkkaZk.Server.Tree;
 using Microsoft.Extensions.Logging;
 
 namespace AkkaZk.Server.Sessions;
@@ -24,6 +25,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers, IWithStash
     private readonly FourLetterWordService _fourLetterWords;
     private readonly SessionContext _session;
     private readonly ConnectionInfo _info;
+    private readonly ConnectionAccounting _accounting;
     private readonly ClientFrameReader _reader;
     private JuteWriter _out = new(4096);
     private JuteWriter _spare = new(4096);
@@ -31,9 +33,10 @@ public sealed class SessionActor : ReceiveActor, IWithTimers, IWithStash
     private bool _closeAfterFlush;
     private bool _closed;
     private bool? _clientSentReadOnly;
+    private long _connectReceivedAt;
 
     public SessionActor(Socket socket, IActorRef tree, SessionSettings settings, ServerStats stats,
-        ConnectionRegistry registry, FourLetterWordService fourLetterWords)
+        ConnectionRegistry registry, FourLetterWordService fourLetterWords, CountGate serverOutstanding)
     {
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: false);
@@ -46,8 +49,10 @@ public sealed class SessionActor : ReceiveActor, IWithTimers, IWithStash
         var address = remote?.Address.IsIPv4MappedToIPv6 == true ? remote.Address.MapToIPv4().ToString() : remote?.Address.ToString() ?? "unknown";
         var connectionId = registry.NextConnectionId();
         _session = new SessionContext(Self, address, remote?.Port ?? 0, connectionId);
-        _info = new ConnectionInfo(connectionId, address, remote?.Port ?? 0);
-        _reader = new ClientFrameReader(socket, Self, settings.MaxFrameLength);
+        // As NIOServerCnxn: until a session is established the connection's timeout is the sessionless one.
+        _info = new ConnectionInfo(connectionId, address, remote?.Port ?? 0) { TimeoutMs = (int)settings.SessionlessTimeout.TotalMilliseconds };
+        _accounting = new ConnectionAccounting(stats, _info, serverOutstanding);
+        _reader = new ClientFrameReader(socket, Self, settings.MaxFrameLength, new ReadThrottle(serverOutstanding, _info));
         AwaitingConnect();
     }
 
@@ -55,8 +60,8 @@ public sealed class SessionActor : ReceiveActor, IWithTimers, IWithStash
     public IStash Stash { get; set; } = null!;
 
     public static Props Props(Socket socket, IActorRef tree, SessionSettings settings, ServerStats stats,
-        ConnectionRegistry registry, FourLetterWordService fourLetterWords) =>
-        Actors.Props.Create(() => new SessionActor(socket, tree, settings, stats, registry, fourLetterWords));
+        ConnectionRegistry registry, FourLetterWordService fourLetterWords, CountGate serverOutstanding) =>
+        Actors.Props.Create(() => new SessionActor(socket, tree, settings, stats, registry, fourLetterWords, serverOutstanding));
 
     protected override void PreStart()
     {
@@ -68,6 +73,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers, IWithStash
     protected override void PostStop()
     {
         _reader.Stop();
+        _accounting.AbandonOutstanding();
         _registry.Remove(_info.ConnectionId);
         _tree.Tell(new SessionProtocol.ConnectionClosed(_session), Self);
         CloseSocket();
@@ -78,13 +84,14 @@ public sealed class SessionActor : ReceiveActor, IWithTimers, IWithStash
         ReceiveAsync<SessionProtocol.FourLetterWordReceived>(RunFourLetterWordAsync);
         Receive<SessionProtocol.ConnectReceived>(m =>
         {
-            _stats.PacketReceived();
-            _info.PacketReceived();
+            _accounting.PacketReceived(m.Bytes);
+            _stats.Metrics.ConnectionRequests.Add();
+            _connectReceivedAt = Environment.TickCount64;
             _clientSentReadOnly = m.Request.ReadOnly;
             _tree.Tell(new SessionProtocol.ConnectSession(_session, m.Request), Self);
             Become(Connecting);
         });
-        Receive<SessionlessTimeout>(_ => Close("no ConnectRequest within the sessionless connection timeout"));
+        Receive<SessionlessTimeout>(_ => ExpireSessionless("no ConnectRequest within the sessionless connection timeout"));
         CommonHandlers();
     }
 
@@ -97,6 +104,8 @@ public sealed class SessionActor : ReceiveActor, IWithTimers, IWithStash
             _info.SessionId = m.SessionId;
             _info.TimeoutMs = m.TimeoutMs;
             WriteConnectResponse(m.TimeoutMs, m.SessionId, m.Password);
+            // As FinalRequestProcessor: only a createSession (not a reattach) is a response with stats, cxid 0.
+            if (m.NewSession) _accounting.ResponseSent(0, m.Zxid, "SESS", isUpdate: true, _connectReceivedAt, Environment.TickCount64);
             Become(Connected);
             Stash.UnstashAll();
         });
@@ -114,7 +123,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers, IWithStash
             }
         });
         Receive<SessionProtocol.RequestReceived>(_ => Stash.Stash());
-        Receive<SessionlessTimeout>(_ => Close("session not established within the sessionless connection timeout"));
+        Receive<SessionlessTimeout>(_ => ExpireSessionless("session not established within the sessionless connection timeout"));
         CommonHandlers();
     }
 
@@ -124,10 +133,9 @@ public sealed class SessionActor : ReceiveActor, IWithTimers, IWithStash
         Receive<SessionProtocol.ClientReply>(WriteReply);
         Receive<SessionProtocol.WatchEventFired>(m =>
         {
+            var before = _out.Length;
             ReplyWriter.WriteNotification(_out, new WatcherEvent((int)m.Event.Type, (int)KeeperState.SyncConnected, m.Event.Path));
-            _stats.PacketSent();
-            _info.PacketSent();
-            ScheduleFlush();
+            FrameWritten(before, isReply: false);
         });
         Receive<SessionlessTimeout>(_ => { });
         CommonHandlers();
@@ -151,8 +159,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers, IWithStash
 
     private void HandleRequest(SessionProtocol.RequestReceived m)
     {
-        _stats.PacketReceived();
-        _info.PacketReceived();
+        _accounting.PacketReceived(m.Bytes);
         if (m.OpCode == OpCode.Auth && m.Record is AuthPacket auth)
         {
             HandleAuth(m.Xid, auth);
@@ -162,8 +169,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers, IWithStash
             Context.Log.LogWarning("Unimplemented opcode {OpCode} from {Remote}; closing after the reply", m.OpCode, _session);
         else if (m.Problem == RequestProblem.Malformed)
             Context.Log.LogWarning("Malformed request (opcode {OpCode}) from {Remote}", m.OpCode, _session);
-        _stats.RequestStarted();
-        _info.LastOperation = OperationNames.Short(m.OpCode);
+        _accounting.RequestStarted();
         _tree.Tell(new SessionProtocol.ClientRequest(_session, m.Xid, m.OpCode, m.Record, m.Problem, m.Timestamp), Self);
     }
 
@@ -174,41 +180,57 @@ public sealed class SessionActor : ReceiveActor, IWithTimers, IWithStash
         if (ids is null)
         {
             Context.Log.LogWarning("Authentication with scheme {Scheme} failed for {Remote}", auth.Scheme, _session);
-            ReplyWriter.WriteReply(_out, new ReplyHeader(xid, 0, (int)ErrorCode.AuthFailed), null);
+            _stats.AuthFailedOnce();
             _closeAfterFlush = true;
         }
         else
         {
             _session.AddAuthIds(ids);
-            ReplyWriter.WriteReply(_out, new ReplyHeader(xid, 0, 0), null);
         }
-        _stats.PacketSent();
-        _info.PacketSent();
-        ScheduleFlush();
+        var before = _out.Length;
+        ReplyWriter.WriteReply(_out, new ReplyHeader(xid, 0, ids is null ? (int)ErrorCode.AuthFailed : 0), null);
+        FrameWritten(before, isReply: true);
     }
 
     private void WriteReply(SessionProtocol.ClientReply m)
     {
+        var before = _out.Length;
         ReplyWriter.WriteReply(_out, new ReplyHeader(m.Xid, m.Zxid, m.Err), m.Body);
-        _stats.RequestFinished();
-        _stats.PacketSent();
-        _info.PacketSent();
-        _stats.RecordLatency(Environment.TickCount64 - m.Timestamp);
+        FrameWritten(before, isReply: true);
+        _accounting.RequestFinished();
+        var isUpdate = WriteRequestTranslator.IsWrite(m.OpCode);
+        // As FinalRequestProcessor: a write that became an error txn leaves lastOp "NA"; other failures keep the op.
+        var operation = isUpdate && m.Err != 0 ? "NA" : OperationNames.Short(m.OpCode);
+        _accounting.ResponseSent(m.Xid, m.Zxid, operation, isUpdate, m.Timestamp, Environment.TickCount64);
         if (m.CloseAfter) _closeAfterFlush = true;
-        ScheduleFlush();
     }
 
     private void WriteConnectResponse(int timeoutMs, long sessionId, byte[] password)
     {
+        var before = _out.Length;
         ReplyWriter.WriteConnectResponse(_out, new ConnectResponse(0, timeoutMs, sessionId, password, _clientSentReadOnly is null ? null : false));
-        _stats.PacketSent();
-        _info.PacketSent();
+        FrameWritten(before, isReply: false);
+    }
+
+    /// <summary>Counts the frame written into the output since <paramref name="before"/> and schedules the flush.</summary>
+    private void FrameWritten(int before, bool isReply)
+    {
+        _accounting.PacketSent(_out.Length - before, isReply);
         ScheduleFlush();
+    }
+
+    private void ExpireSessionless(string reason)
+    {
+        _stats.Metrics.SessionlessConnectionsExpired.Add();
+        Close(reason);
     }
 
     private async Task RunFourLetterWordAsync(SessionProtocol.FourLetterWordReceived m)
     {
-        var text = await _fourLetterWords.RunAsync(m.Word);
+        // As checkFourLetterWord: the word counts as a 4-byte packet and the connection stops reading.
+        _info.RunningCommand = true;
+        _accounting.PacketReceived(4);
+        var text = await _fourLetterWords.RunAsync(m.Word, m.Argument);
         try
         {
             await _stream.WriteAsync(Encoding.UTF8.GetBytes(text));

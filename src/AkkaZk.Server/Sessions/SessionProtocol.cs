@@ -7,9 +7,11 @@ namespace AkkaZk.Server.Sessions;
 public static class SessionProtocol
 {
     // frame reader → SessionActor
-    public sealed record FourLetterWordReceived(string Word);
-    public sealed record ConnectReceived(ConnectRequest Request);
-    public sealed record RequestReceived(int Xid, int OpCode, IRequestRecord? Record, RequestProblem Problem, string? Detail, long Timestamp);
+    /// <summary>Argument: the mask that follows stmk (8 bytes); null for every other word.</summary>
+    public sealed record FourLetterWordReceived(string Word, long? Argument);
+    /// <summary>Bytes: the frame's size with its length prefix (ZooKeeper's bytes_received_count).</summary>
+    public sealed record ConnectReceived(ConnectRequest Request, int Bytes);
+    public sealed record RequestReceived(int Xid, int OpCode, IRequestRecord? Record, RequestProblem Problem, string? Detail, long Timestamp, int Bytes);
     public sealed record InputRejected(string Reason);
     public sealed record SocketClosed(string? Reason);
 
@@ -19,10 +21,11 @@ public static class SessionProtocol
     public sealed record ConnectionClosed(SessionContext Session);
 
     // DataTreeActor → SessionActor
-    public sealed record ConnectAccepted(long SessionId, int TimeoutMs, byte[] Password);
+    /// <summary>NewSession: a createSession txn was applied (cons then shows lop=SESS); Zxid: the tree's last zxid.</summary>
+    public sealed record ConnectAccepted(long SessionId, int TimeoutMs, byte[] Password, bool NewSession, long Zxid);
     /// <summary>SendInvalid: answer 0/0/zero password then close (bad password, unknown session); otherwise close silently.</summary>
     public sealed record ConnectRejected(bool SendInvalid, string Reason);
-    public sealed record ClientReply(int Xid, long Zxid, int Err, IResponseRecord? Body, long Timestamp, bool CloseAfter);
+    public sealed record ClientReply(int Xid, int OpCode, long Zxid, int Err, IResponseRecord? Body, long Timestamp, bool CloseAfter);
     public sealed record WatchEventFired(WatchedEvent Event);
     public sealed record CloseConnection(string Reason);
 }

@@ -10,8 +10,13 @@ public sealed partial class DataTreeActor
 {
     private void Apply(PendingTxn pending)
     {
+        // killSession deletes the session's ephemerals, each counted as a namespace write (DataTree.deleteNode).
+        var killed = pending.Txn.Type == OpCode.CloseSession ? _tree.GetEphemerals(pending.Txn.Header.ClientId) : null;
         var result = _tree.ProcessTxn(pending.Txn);
         _preparer.Applied(pending.Txn.Zxid);
+        _ttlIndex.Observe(pending.Txn, result);
+        NamespaceWrites.Record(_namespaces, pending.Txn, result);
+        foreach (var path in killed ?? []) _namespaces.Write(path, 0);
         switch (pending.Kind)
         {
             case PendingKind.ClientWrite:
@@ -23,6 +28,10 @@ public sealed partial class DataTreeActor
             case PendingKind.ExpireSession:
                 _tracker.Remove(pending.Txn.Header.ClientId);
                 pending.Session?.Connection.Tell(new SessionProtocol.CloseConnection("session expired"), Self);
+                break;
+            case PendingKind.ContainerDelete when result.Err != ErrorCode.Ok:
+                // As ZooKeeper: the result is unimportant; a container that gained a child is simply kept.
+                Context.Log.LogDebug("deleteContainer txn 0x{Zxid:x} failed: {Error}", result.Zxid, result.Err);
                 break;
         }
         MaybeSnapshot();
@@ -38,7 +47,7 @@ public sealed partial class DataTreeActor
             Context.Log.LogInformation("Session 0x{Session:x} closed by its client", session.SessionId);
         }
         var (err, body) = ReplyBuilder.ForWrite(pending.OpCode, result);
-        session.Connection.Tell(new SessionProtocol.ClientReply(pending.Xid, _tree.LastProcessedZxid, err, body, pending.Timestamp, closing), Self);
+        session.Connection.Tell(new SessionProtocol.ClientReply(pending.Xid, pending.OpCode, _tree.LastProcessedZxid, err, body, pending.Timestamp, closing), Self);
         session.WritesCompleted++;
         DrainDeferredReads(session);
     }

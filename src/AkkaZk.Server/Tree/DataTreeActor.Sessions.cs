@@ -47,7 +47,7 @@ public sealed partial class DataTreeActor
         Context.Log.LogInformation("Session 0x{Session:x} established for {Remote}, timeout {Timeout} ms",
             connection.SessionId, connection.RemoteAddress, pending.TimeoutMs);
         connection.Connection.Tell(new SessionProtocol.ConnectAccepted(connection.SessionId, pending.TimeoutMs,
-            SessionPassword.Generate(connection.SessionId)), Self);
+            SessionPassword.Generate(connection.SessionId), NewSession: true, _tree.LastProcessedZxid), Self);
     }
 
     private void ReattachSession(SessionContext connection, long sessionId, byte[] password, int timeout)
@@ -73,7 +73,27 @@ public sealed partial class DataTreeActor
         tracked.Owner = connection;
         connection.SessionId = sessionId;
         Context.Log.LogInformation("Session 0x{Session:x} reattached from {Remote}, timeout {Timeout} ms", sessionId, connection.RemoteAddress, timeout);
-        connection.Connection.Tell(new SessionProtocol.ConnectAccepted(sessionId, timeout, SessionPassword.Generate(sessionId)), Self);
+        connection.Connection.Tell(new SessionProtocol.ConnectAccepted(sessionId, timeout, SessionPassword.Generate(sessionId),
+            NewSession: false, _tree.LastProcessedZxid), Self);
+    }
+
+    /// <summary>
+    /// Whether the connection is the one the session is bound to. A reconnect elsewhere rebinds the session (and
+    /// closes this connection), as ZooKeeper's session owner; an unknown session is left to the tracker's check.
+    /// </summary>
+    private bool IsOwner(SessionContext connection) =>
+        !_tracker.TryGet(connection.SessionId, out var tracked) || ReferenceEquals(tracked.Owner, connection);
+
+    /// <summary>The dump four-letter word's sessions (ExpiryQueue.dump) and ephemerals (DataTree.dumpEphemerals).</summary>
+    private TreeProtocol.SessionDump DumpSessions()
+    {
+        long now = Now, wallNow = WallClock;
+        var buckets = _tracker.Buckets
+            .OrderBy(b => b.Key)
+            .Select(b => new TreeProtocol.ExpiryBucket(wallNow + (b.Key - now), b.Value.Order().ToList()))
+            .ToList();
+        var ephemerals = _tree.EphemeralsBySession.OrderBy(e => e.Key).ToList();
+        return new TreeProtocol.SessionDump(buckets, _tracker.Count, ephemerals);
     }
 
     private void HandleConnectionClosed(SessionProtocol.ConnectionClosed m)

@@ -3,6 +3,7 @@ using AkkaZk.DataTree;
 using AkkaZk.Jute;
 using AkkaZk.Persistence;
 using AkkaZk.Server.Sessions;
+using AkkaZk.Server.Stats;
 using Microsoft.Extensions.Logging;
 using ZkTree = AkkaZk.DataTree.DataTree;
 
@@ -22,6 +23,7 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
     private List<SerializedTxn> _unflushed = new();
     private readonly SessionTracker _tracker;
     private readonly JuteWriter _txnWriter = new(256);
+    private readonly NamespaceMetrics _namespaces = new();
     private IActorRef _journal = ActorRefs.Nobody;
     private ZkTree _tree = new();
     private TxnPreparer _preparer = null!;
@@ -69,8 +71,13 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
         Receive<SessionProtocol.ConnectionClosed>(HandleConnectionClosed);
         Receive<TreeProtocol.BatchPersisted>(OnBatchPersisted);
         Receive<SessionTick>(_ => ExpireSessions());
+        Receive<ContainerCheck>(_ => CheckContainers());
+        Receive<DeleteNextContainerTick>(_ => DeleteNextContainer());
+        Receive<TreeProtocol.GetSessionDump>(_ => Sender.Tell(DumpSessions(), Self));
+        Receive<TreeProtocol.ResetMetrics>(_ => _namespaces.Reset());
         Receive<TreeProtocol.GetTreeStats>(_ => Sender.Tell(new TreeProtocol.TreeStats(_tree.LastProcessedZxid, _tree.NodeCount,
-            _tree.WatchCount, _tree.EphemeralCount, _tree.ApproximateDataSize, _tracker.Count, _tree.GetWatchStatistics()), Self));
+            _tree.WatchCount, _tree.EphemeralCount, _tree.ApproximateDataSize, _tracker.Count, _tree.GetWatchStatistics(),
+            _namespaces.Snapshot()), Self));
     }
 
     private void OnRecovered(TreeProtocol.Recovered m)
@@ -83,6 +90,7 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
         // As ZooKeeper after a restart: every recovered session gets a full timeout from now.
         foreach (var (sessionId, timeout) in _tree.SessionsWithTimeouts) _tracker.Add(sessionId, timeout, Now);
         Timers.StartPeriodicTimer("session-tick", SessionTick.Instance, TimeSpan.FromMilliseconds(_settings.TickMs));
+        StartContainerManager();
         Context.Log.LogInformation(
             "Tree recovered: last zxid 0x{Zxid:x}, {Nodes} nodes, {Sessions} sessions, snapshot 0x{Snap:x} + {Replayed} txns in {Ms} ms",
             _tree.LastProcessedZxid, _tree.NodeCount, _tracker.Count, m.Result.SnapshotZxid, m.Result.TxnsReplayed,
@@ -95,6 +103,13 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
     private void HandleClientRequest(SessionProtocol.ClientRequest request)
     {
         var session = request.Session;
+        if (!IsOwner(session))
+        {
+            // The session moved to a newer connection (which closed this one): as ZooKeeper, a request still
+            // arriving on the old connection is not executed; a standalone server just closes it.
+            session.Connection.Tell(new SessionProtocol.CloseConnection("session moved to another connection"), Self);
+            return;
+        }
         if (!_tracker.Touch(session.SessionId, Now))
         {
             // As ZooKeeper: a request of an unknown or closing session is dropped; its connection is closed.
@@ -133,7 +148,7 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
     private void ReplyInOrder(SessionProtocol.ClientRequest request, int err, IResponseRecord? body, long? zxid = null, bool closeAfter = false)
     {
         var session = request.Session;
-        var reply = new SessionProtocol.ClientReply(request.Xid, zxid ?? _tree.LastProcessedZxid, err, body, request.Timestamp, closeAfter);
+        var reply = new SessionProtocol.ClientReply(request.Xid, request.OpCode, zxid ?? _tree.LastProcessedZxid, err, body, request.Timestamp, closeAfter);
         if (session.WritesSubmitted > session.WritesCompleted)
             (session.DeferredReads ??= new Queue<DeferredRead>()).Enqueue(new DeferredRead(session.WritesSubmitted, reply));
         else
@@ -142,9 +157,9 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
 
     private void ExecuteRead(SessionProtocol.ClientRequest request)
     {
-        var (err, body) = ReadProcessor.Execute(_tree, request.Session, request.OpCode, request.Record);
+        var (err, body) = ReadProcessor.Execute(_tree, request.Session, request.OpCode, request.Record, _namespaces);
         // The reply zxid is the tree's last processed zxid, as ZooKeeper's FinalRequestProcessor.
-        request.Session.Connection.Tell(new SessionProtocol.ClientReply(request.Xid, _tree.LastProcessedZxid, err, body, request.Timestamp, false), Self);
+        request.Session.Connection.Tell(new SessionProtocol.ClientReply(request.Xid, request.OpCode, _tree.LastProcessedZxid, err, body, request.Timestamp, false), Self);
     }
 
     private void SubmitWrite(SessionProtocol.ClientRequest request)

@@ -64,6 +64,7 @@ public sealed class JournalActor : ReceiveActor, IWithTimers
         _journal = SqliteJournal.Open(_settings.DataLogDir, new JournalOptions { Fsync = _settings.Fsync }, logger);
         _snapshots = new SnapshotStore(_settings.DataDir, logger);
         var result = TreeRecovery.Recover(_snapshots, _journal, logger);
-        Sender.Tell(new TreeProtocol.Recovered(result.Tree, result), Self);
+        var tree = ExtendedTypesReload.Apply(result.Tree, _settings.ExtendedTypesEnabled);
+        Sender.Tell(new TreeProtocol.Recovered(tree, result with { Tree = tree }), Self);
     }
 }

@@ -15,4 +15,6 @@ public enum PendingKind
     CreateSession,
     /// <summary>The tracker expired a session: close its connection, if any.</summary>
     ExpireSession,
+    /// <summary>The container manager's deleteContainer: nobody waits for it.</summary>
+    ContainerDelete,
 }

@@ -1,16 +1,19 @@
 using AkkaZk.Jute;
 using AkkaZk.Server.Sessions;
+using AkkaZk.Server.Stats;
 using ZkTree = AkkaZk.DataTree.DataTree;
 
 namespace AkkaZk.Server.Tree;
 
 /// <summary>
 /// Answers the requests that don't change the tree (reads, ping, sync, watch management) from the in-memory
-/// tree, as ZooKeeper's FinalRequestProcessor does; the journal is never touched.
+/// tree, as ZooKeeper's FinalRequestProcessor does; the journal is never touched. Successful getData, exists and
+/// getChildren count towards the per-namespace read bytes, as DataTree.updateReadStat.
 /// </summary>
 public static class ReadProcessor
 {
-    public static (int Err, IResponseRecord? Body) Execute(ZkTree tree, SessionContext session, int opCode, IRequestRecord? record)
+    public static (int Err, IResponseRecord? Body) Execute(ZkTree tree, SessionContext session, int opCode, IRequestRecord? record,
+        NamespaceMetrics metrics)
     {
         var watcher = session.Watcher;
         var auth = session.AuthIds;
@@ -23,22 +26,30 @@ public static class ReadProcessor
                 // ZooKeeper rejects a NUL in an exists path; other reads just miss.
                 if (r.Path.Contains('\0')) return ((int)ErrorCode.BadArguments, null);
                 var err = tree.Exists(r.Path, r.Watch ? watcher : null, auth, out var stat);
-                return err == ErrorCode.Ok ? (0, new ExistsResponse(stat)) : ((int)err, null);
+                if (err != ErrorCode.Ok) return ((int)err, null);
+                metrics.Read(r.Path, 0);
+                return (0, new ExistsResponse(stat));
             }
             case (OpCode.GetData, GetDataRequest r):
             {
                 var err = tree.GetData(r.Path, r.Watch ? watcher : null, auth, out var data, out var stat);
-                return err == ErrorCode.Ok ? (0, new GetDataResponse(data, stat)) : ((int)err, null);
+                if (err != ErrorCode.Ok) return ((int)err, null);
+                metrics.Read(r.Path, data?.Length ?? 0);
+                return (0, new GetDataResponse(data, stat));
             }
             case (OpCode.GetChildren, GetChildrenRequest r):
             {
                 var err = tree.GetChildren(r.Path, r.Watch ? watcher : null, auth, out var children, out _);
-                return err == ErrorCode.Ok ? (0, new GetChildrenResponse(children.ToList())) : ((int)err, null);
+                if (err != ErrorCode.Ok) return ((int)err, null);
+                metrics.Read(r.Path, NameBytes(children));
+                return (0, new GetChildrenResponse(children.ToList()));
             }
             case (OpCode.GetChildren2, GetChildren2Request r):
             {
                 var err = tree.GetChildren(r.Path, r.Watch ? watcher : null, auth, out var children, out var stat);
-                return err == ErrorCode.Ok ? (0, new GetChildren2Response(children.ToList(), stat)) : ((int)err, null);
+                if (err != ErrorCode.Ok) return ((int)err, null);
+                metrics.Read(r.Path, NameBytes(children));
+                return (0, new GetChildren2Response(children.ToList(), stat));
             }
             case (OpCode.GetAcl, GetAclRequest r):
             {
@@ -72,13 +83,15 @@ public static class ReadProcessor
             case (OpCode.WhoAmI, _):
                 return (0, new WhoAmIResponse(WhoAmI(auth)));
             case (OpCode.MultiRead, MultiRequest r):
-                return (0, MultiRead(tree, session, r));
+                return (0, MultiRead(tree, session, r, metrics));
             case (OpCode.Reconfig, _):
                 return ((int)ErrorCode.ReconfigDisabled, null);
             default:
                 return ((int)ErrorCode.MarshallingError, null);
         }
     }
+
+    private static long NameBytes(IEnumerable<string> children) => children.Sum(c => (long)c.Length);
 
     private static (int, IResponseRecord?) RemoveWatches(ZkTree tree, SessionWatcher watcher, string path, int type, bool checkOnly)
     {
@@ -97,7 +110,7 @@ public static class ReadProcessor
         })).ToList();
 
     /// <summary>multiRead: each op runs on its own; a failure is reported for that op only, no watches are set.</summary>
-    private static MultiResponse MultiRead(ZkTree tree, SessionContext session, MultiRequest request)
+    private static MultiResponse MultiRead(ZkTree tree, SessionContext session, MultiRequest request, NamespaceMetrics metrics)
     {
         var results = new List<OpResult>(request.Ops.Count);
         foreach (var op in request.Ops)
@@ -107,12 +120,14 @@ public static class ReadProcessor
                 case GetDataRequest r:
                 {
                     var err = tree.GetData(r.Path, null, session.AuthIds, out var data, out var stat);
+                    if (err == ErrorCode.Ok) metrics.Read(r.Path, data?.Length ?? 0);
                     results.Add(err == ErrorCode.Ok ? new OpResult.GetData(data, stat) : new OpResult.Error((int)err));
                     break;
                 }
                 case GetChildrenRequest r:
                 {
                     var err = tree.GetChildren(r.Path, null, session.AuthIds, out var children, out _);
+                    if (err == ErrorCode.Ok) metrics.Read(r.Path, NameBytes(children));
                     results.Add(err == ErrorCode.Ok ? new OpResult.GetChildren(children.ToList()) : new OpResult.Error((int)err));
                     break;
                 }

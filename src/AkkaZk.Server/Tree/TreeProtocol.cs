@@ -1,5 +1,6 @@
 using AkkaZk.DataTree;
 using AkkaZk.Persistence;
+using AkkaZk.Server.Stats;
 using ZkTree = AkkaZk.DataTree.DataTree;
 
 namespace AkkaZk.Server.Tree;
@@ -12,7 +13,20 @@ public static class TreeProtocol
 
     public sealed record GetTreeStats;
     public sealed record TreeStats(long LastZxid, int NodeCount, int WatchCount, int EphemeralCount,
-        long ApproximateDataSize, int SessionCount, WatchStatistics Watches);
+        long ApproximateDataSize, int SessionCount, WatchStatistics Watches, IReadOnlyList<SummarySnapshot> NamespaceSummaries);
+
+    /// <summary>srst: the tree's own metrics (bytes per namespace) back to zero.</summary>
+    public sealed record ResetMetrics;
+
+    /// <summary>Asks for the dump four-letter word's session and ephemeral sections; answered with <see cref="SessionDump"/>.</summary>
+    public sealed record GetSessionDump;
+
+    /// <summary>Session expiry buckets (earliest first) and the ephemerals of each session (by session id).</summary>
+    public sealed record SessionDump(IReadOnlyList<ExpiryBucket> Buckets, int SessionCount,
+        IReadOnlyList<KeyValuePair<long, IReadOnlyCollection<string>>> Ephemerals);
+
+    /// <summary>Sessions that expire together, at a wall-clock time in Unix milliseconds.</summary>
+    public sealed record ExpiryBucket(long ExpiresAtMs, IReadOnlyList<long> SessionIds);
 
     // DataTreeActor ↔ JournalActor
     public sealed record Recover;

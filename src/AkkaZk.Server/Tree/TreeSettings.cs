@@ -2,10 +2,12 @@ using AkkaZk.DataTree;
 
 namespace AkkaZk.Server.Tree;
 
-/// <summary>The tree's settings: session limits (ZooKeeper's min/max session timeout), prep options, journal.</summary>
+/// <summary>The tree's settings: session limits (ZooKeeper's min/max session timeout), prep options, journal, container manager.</summary>
 public sealed record TreeSettings(long ServerId, int TickMs, int MinSessionTimeoutMs, int MaxSessionTimeoutMs,
     int JournalBatchMax, PrepSettings Prep, JournalSettings Journal)
 {
+    public ContainerSettings Containers { get; init; } = ContainerSettings.Default;
+
     /// <summary>Clamps a requested timeout into [min, max], as ZooKeeper's processConnectRequest.</summary>
     public int NegotiateTimeout(int requested) => Math.Clamp(requested, MinSessionTimeoutMs, MaxSessionTimeoutMs);
 }

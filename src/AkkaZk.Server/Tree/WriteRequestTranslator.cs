@@ -13,9 +13,9 @@ public static class WriteRequestTranslator
     /// <summary>The prep op for a single write, or null when the record does not fit the opcode.</summary>
     public static PrepOp? ToPrepOp(int opCode, IRequestRecord? record) => (opCode, record) switch
     {
-        (OpCode.Create or OpCode.Create2 or OpCode.CreateContainer, CreateRequest r) =>
+        (OpCode.Create or OpCode.Create2 or OpCode.CreateContainer or OpCode.CreateTtl, CreateRequest r) =>
             new PrepOp.Create(opCode, r.Path, r.Data, r.Acl, r.Flags, -1),
-        (OpCode.CreateTtl, CreateTtlRequest r) => new PrepOp.Create(opCode, r.Path, r.Data, r.Acl, r.Flags, r.Ttl),
+        (OpCode.CreateTtl or OpCode.CreateContainer, CreateTtlRequest r) => new PrepOp.Create(opCode, r.Path, r.Data, r.Acl, r.Flags, r.Ttl),
         (OpCode.Delete, DeleteRequest r) => new PrepOp.Delete(r.Path, r.Version),
         (OpCode.SetData, SetDataRequest r) => new PrepOp.SetData(r.Path, r.Data, r.Version),
         (OpCode.SetAcl, SetAclRequest r) => new PrepOp.SetAcl(r.Path, r.Acl, r.Version),

@@ -16,13 +16,17 @@ public sealed class TestNode : IAsyncDisposable
     private readonly bool _ownsDirectory;
     private ActorSystem? _system;
 
-    private TestNode(string dataDir, bool ownsDirectory, int tickMs, IReadOnlySet<string> whitelist, int maxFrame)
+    private readonly Func<NodeSettings, NodeSettings>? _configure;
+
+    private TestNode(string dataDir, bool ownsDirectory, int tickMs, IReadOnlySet<string> whitelist, int maxFrame,
+        Func<NodeSettings, NodeSettings>? configure)
     {
         DataDir = dataDir;
         _ownsDirectory = ownsDirectory;
         TickMs = tickMs;
         Whitelist = whitelist;
         MaxFrame = maxFrame;
+        _configure = configure;
     }
 
     public string DataDir { get; }
@@ -31,12 +35,15 @@ public sealed class TestNode : IAsyncDisposable
     public int MaxFrame { get; }
     public int Port { get; private set; }
     public string? FatalReason { get; private set; }
+    public ServerStats Stats { get; } = new();
+    public ConnectionRegistry Connections { get; } = new();
 
+    /// <param name="configure">Overrides of the node's settings (e.g. <c>s =&gt; s with { Tree = s.Tree with { … } }</c>).</param>
     public static async Task<TestNode> StartAsync(int tickMs = 200, string? dataDir = null, IReadOnlySet<string>? whitelist = null,
-        int maxFrame = 0xFFFFF)
+        int maxFrame = 0xFFFFF, Func<NodeSettings, NodeSettings>? configure = null)
     {
         var dir = dataDir ?? Path.Combine(Path.GetTempPath(), "akkazk-test-" + Guid.NewGuid().ToString("N"));
-        var node = new TestNode(dir, dataDir is null, tickMs, whitelist ?? new HashSet<string> { "*" }, maxFrame);
+        var node = new TestNode(dir, dataDir is null, tickMs, whitelist ?? new HashSet<string> { "*" }, maxFrame, configure);
         await node.StartAsync().ConfigureAwait(false);
         return node;
     }
@@ -48,9 +55,10 @@ public sealed class TestNode : IAsyncDisposable
         var settings = new NodeSettings(0, tree, new IngressSettings("127.0.0.1", 0, 60),
             new SessionSettings(MaxFrame, TimeSpan.FromSeconds(10), null),
             new FourLetterWordSettings(Whitelist, [new("clientPort", "0")], DataDir, DataDir));
+        if (_configure is not null) settings = _configure(settings);
         _system = ActorSystem.Create("test-node");
         var serving = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _system.ActorOf(PeerActor.Props(settings, new ServerStats(), new ConnectionRegistry(), r => FatalReason = r, serving), "peer");
+        _system.ActorOf(PeerActor.Props(settings, Stats, Connections, r => FatalReason = r, serving), "peer");
         Port = await serving.Task.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
     }
 
@@ -60,7 +68,7 @@ public sealed class TestNode : IAsyncDisposable
     public async Task<TestNode> RestartAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        var node = new TestNode(DataDir, _ownsDirectory, TickMs, Whitelist, MaxFrame);
+        var node = new TestNode(DataDir, _ownsDirectory, TickMs, Whitelist, MaxFrame, _configure);
         await node.StartAsync().ConfigureAwait(false);
         return node;
     }
