@@ -29,7 +29,10 @@ done
 # The Debian python: kazoo and pytest come from Debian packages, and a python3 earlier on
 # PATH (pyenv, a venv) would not see them.
 PYTHON=${PYTHON:-/usr/bin/python3}
-DEB_PACKAGES=(python3-kazoo python3-pytest zookeeper zookeeper-bin libzookeeper-java)
+# zookeeper-bin: the C client's cli_mt; libcurator-*-java (+ guava) and a JDK (javac): the Curator tests.
+DEB_PACKAGES=(python3-kazoo python3-pytest zookeeper zookeeper-bin libzookeeper-java
+  libcurator-client-java libcurator-framework-java libcurator-recipes-java libguava-java
+  openjdk-17-jdk-headless)
 LOG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/akkazk-test.XXXXXX")
 trap 'rm -rf "$LOG_DIR"' EXIT
 

@@ -307,6 +307,42 @@ def server_factory(request):
         srv.cleanup()
 
 
+class ReapingZkServer(ZkServer):
+    """A server with extendedTypesEnabled=true (TTL nodes) whose container/TTL manager runs every
+    REAP_INTERVAL_MS. Apache ZooKeeper reads that interval from the JVM property
+    znode.container.checkIntervalMs only (default one minute): a zoo.cfg line would become
+    zookeeper.znode.container.checkIntervalMs, which it ignores. AkkaZk takes the zoo.cfg line."""
+
+    REAP_INTERVAL_MS = 100
+
+    def __init__(self, **kw):
+        extra = dict(kw.pop("extra_cfg", None) or {})
+        extra.setdefault("extendedTypesEnabled", "true")
+        extra.setdefault("znode.container.checkIntervalMs", str(self.REAP_INTERVAL_MS))
+        super().__init__(extra_cfg=extra, **kw)
+
+    def _command(self):
+        cmd = super()._command()
+        if self.target == "apache":
+            cmd[1:1] = [f"-Dznode.container.checkIntervalMs={self.REAP_INTERVAL_MS}"]
+        return cmd
+
+
+@pytest.fixture(scope="module")
+def reaping_server(request):
+    """A ReapingZkServer (TTL nodes enabled, fast container/TTL reaping) shared by one module."""
+    srv = ReapingZkServer(name=request.module.__name__.rsplit(".", 1)[-1] + "-reaping")
+    try:
+        srv.start()
+    except BaseException:
+        srv.cleanup()
+        raise
+    _SERVERS.add(srv)
+    yield srv
+    _SERVERS.discard(srv)
+    srv.cleanup()
+
+
 @pytest.fixture
 def zk_factory():
     """kazoo clients for any server; all are stopped when the test ends."""
