@@ -126,4 +126,39 @@ public sealed class MultiTests
         Assert.Equal(0, h.Stat("/a").Version);
         Assert.Equal(2, h.Stat("/a").Czxid);
     }
+
+    [Fact]
+    public void Multi_createTTL_sub_op_with_a_non_TTL_flag_is_a_plain_create_without_the_ttl()
+    {
+        // As ZooKeeper's MultiOperationRecord (3.8.0 to 3.8.6): Op.create(path, data, acl, flags, ttl) keeps the
+        // ttl only for a TTL flag; otherwise it builds a plain Create (type 1, or 19 for the container flag).
+        var h = new Harness(new PrepSettings { ExtendedTypesEnabled = true });
+        var result = h.Multi(
+            new PrepOp.Create(OpCode.CreateTtl, "/p", null, Acl.OpenAclUnsafe, (int)CreateMode.Persistent, 5000),
+            new PrepOp.Create(OpCode.CreateTtl, "/c", null, Acl.OpenAclUnsafe, (int)CreateMode.Container, 5000),
+            new PrepOp.Create(OpCode.CreateTtl, "/t", null, Acl.OpenAclUnsafe, (int)CreateMode.PersistentWithTtl, 5000));
+        Assert.Equal(ErrorCode.Ok, result.Err);
+        Assert.Equal([OpCode.Create, OpCode.CreateContainer, OpCode.CreateTtl], result.MultiResults!.Select(r => r.Type));
+        Assert.Contains("/c", h.Tree.Containers);
+        Assert.DoesNotContain("/p", h.Tree.Containers);
+        Assert.Contains("/t", h.Tree.Ttls);
+        Assert.DoesNotContain("/p", h.Tree.Ttls);
+    }
+
+    [Fact]
+    public void Multi_create_sub_op_with_a_TTL_flag_and_no_ttl_is_BadArguments_at_that_op()
+    {
+        // ZooKeeper 3.8.6: a create sub-op (CreateRequest, no ttl) with a TTL flag becomes a createTTL with ttl -1,
+        // which fails validation. (3.8.0 casts the CreateRequest to CreateTTLRequest and fails the whole multi with
+        // MarshallingError, a bug.)
+        var h = new Harness(new PrepSettings { ExtendedTypesEnabled = true });
+        var result = h.Multi(
+            Harness.CreateOp("/a"),
+            new PrepOp.Create(OpCode.CreateTtl, "/b", null, Acl.OpenAclUnsafe, (int)CreateMode.PersistentWithTtl),
+            Harness.CreateOp("/c"));
+        Assert.Equal(
+            [ErrorCode.Ok, ErrorCode.BadArguments, ErrorCode.RuntimeInconsistency],
+            result.MultiResults!.Select(r => r.Err));
+        Assert.Null(h.Tree.StatOf("/a"));
+    }
 }

@@ -217,6 +217,23 @@ public sealed class WatchTests
     }
 
     [Fact]
+    public void Check_watches_walks_the_path_as_PathParentIterator()
+    {
+        // ZooKeeper 3.8 containsWatcher iterates PathParentIterator: "" yields no element (NoWatcher, even with a
+        // watch registered at ""), and a path without '/' throws StringIndexOutOfBounds (MarshallingError).
+        var h = new Harness();
+        var w = new RecordingWatcher(1);
+        h.Tree.Exists("", w, NoAuth, out _);
+        h.Tree.Exists("a", w, NoAuth, out _);
+        Assert.Equal(ErrorCode.NoWatcher, h.Tree.RemoveWatches("", WatcherType.Data, w, checkOnly: true));
+        Assert.Equal(ErrorCode.MarshallingError, h.Tree.RemoveWatches("a", WatcherType.Data, w, checkOnly: true));
+        Assert.Equal(ErrorCode.MarshallingError, h.Tree.RemoveWatches("a", WatcherType.Children, w, checkOnly: true));
+        // removeWatches does not walk the path.
+        Assert.Equal(ErrorCode.Ok, h.Tree.RemoveWatches("a", WatcherType.Data, w, checkOnly: false));
+        Assert.Equal(ErrorCode.Ok, h.Tree.RemoveWatches("", WatcherType.Any, w, checkOnly: false));
+    }
+
+    [Fact]
     public void Remove_and_check_watches()
     {
         var h = new Harness();

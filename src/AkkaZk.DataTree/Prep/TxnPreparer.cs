@@ -44,10 +44,12 @@ public sealed partial class TxnPreparer
         ArgumentNullException.ThrowIfNull(ops);
         // Reject ops a multi cannot carry before touching the pending state.
         var types = new int[ops.Count];
+        var multiOps = new PrepOp[ops.Count];
         for (var i = 0; i < ops.Count; i++)
         {
             if (ops[i] is PrepOp.SetAcl) throw new ArgumentException("setACL is not a multi op", nameof(ops));
-            types[i] = TypeOf(ops[i]);
+            multiOps[i] = AsMultiSubOp(ops[i]);
+            types[i] = TypeOf(multiOps[i]);
         }
 
         var subs = new List<SubTxn>(ops.Count);
@@ -57,7 +59,7 @@ public sealed partial class TxnPreparer
         {
             for (var i = 0; i < ops.Count; i++)
             {
-                var op = ops[i];
+                var op = multiOps[i];
                 var type = types[i];
                 if (failed)
                 {
@@ -80,6 +82,23 @@ public sealed partial class TxnPreparer
             _pending.EndMulti();
         }
         return new Txn(Header(ctx, OpCode.Multi), new MultiTxn(subs));
+    }
+
+    /// <summary>
+    /// A create sub-op as ZooKeeper's MultiOperationRecord rebuilds it (Op.create(path, data, acl, flags, ttl),
+    /// 3.8.0 to 3.8.6): the ttl only survives with a TTL flag. A createTTL sub-op with any other known flag
+    /// becomes a plain create (a container for the container flag) and its ttl is dropped, so it succeeds
+    /// where a top-level createTTL with that flag is BadArguments.
+    /// </summary>
+    private static PrepOp AsMultiSubOp(PrepOp op)
+    {
+        if (op is not PrepOp.Create create || !CreateModeExtensions.IsKnown(create.Flags)) return op;
+        var mode = (CreateMode)create.Flags;
+        if (mode.IsTtl()) return op;
+        var opCode = create.OpCode == OpCode.CreateTtl
+            ? (mode.IsContainer() ? OpCode.CreateContainer : OpCode.Create)
+            : create.OpCode;
+        return create with { OpCode = opCode, Ttl = -1 };
     }
 
     /// <summary>createSession (−10): the timeout as negotiated by the server.</summary>

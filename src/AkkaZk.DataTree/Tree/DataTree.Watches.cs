@@ -25,6 +25,11 @@ public sealed partial class DataTree
         bool found;
         if (checkOnly)
         {
+            // containsWatcher walks the path with PathParentIterator (3.8.0 to 3.8.6): "" yields nothing (NoWatcher),
+            // and a path without '/' throws StringIndexOutOfBoundsException, which FinalRequestProcessor answers
+            // with MarshallingError. removeWatches does not walk the path.
+            if (path.Length == 0) return ErrorCode.NoWatcher;
+            if (!path.Contains('/')) return ErrorCode.MarshallingError;
             found = type switch
             {
                 WatcherType.Children => _childWatches.Contains(path, watcher),
