@@ -16,14 +16,15 @@ using SnapshotSerializer = AkkaZk.DataTree.SnapshotSerializer;
 /// </summary>
 public static class TreeRecovery
 {
-    public static RecoveryResult Recover(SnapshotStore snapshots, SqliteJournal journal, ILogger? logger = null)
+    public static RecoveryResult Recover(SnapshotStore snapshots, SqliteJournal journal, ILogger? logger = null,
+        bool extendedTypesEnabled = false)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(journal);
         logger ??= NullLogger.Instance;
         var started = Stopwatch.GetTimestamp();
 
-        var (tree, snapshotZxid) = LoadNewestSnapshot(snapshots, logger);
+        var (tree, snapshotZxid) = LoadNewestSnapshot(snapshots, logger, extendedTypesEnabled);
         var replayed = 0;
         foreach (var txn in journal.ReadAfter(snapshotZxid))
         {
@@ -44,7 +45,7 @@ public static class TreeRecovery
     /// The newest snapshot that passes its seals and also parses; one that is sealed but does not parse is skipped
     /// with a warning like one with a bad seal, as ZooKeeper tries its most recent snapshots in turn.
     /// </summary>
-    private static (DataTree Tree, long Zxid) LoadNewestSnapshot(SnapshotStore snapshots, ILogger logger)
+    private static (DataTree Tree, long Zxid) LoadNewestSnapshot(SnapshotStore snapshots, ILogger logger, bool extendedTypesEnabled)
     {
         foreach (var snapshot in snapshots.List())
         {
@@ -53,7 +54,7 @@ public static class TreeRecovery
             {
                 using (payload)
                 {
-                    return (SnapshotSerializer.Deserialize(payload, snapshot.Zxid), snapshot.Zxid);
+                    return (SnapshotSerializer.Deserialize(payload, snapshot.Zxid, extendedTypesEnabled), snapshot.Zxid);
                 }
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException)
@@ -61,7 +62,7 @@ public static class TreeRecovery
                 logger.LogWarning("Skipping snapshot {Path}: its payload does not parse ({Reason})", snapshot.Path, ex.Message);
             }
         }
-        return (new DataTree(), 0);
+        return (new DataTree(extendedTypesEnabled), 0);
     }
 
     private static void WarnOnGap(long snapshotZxid, long firstReplayed, ILogger logger)

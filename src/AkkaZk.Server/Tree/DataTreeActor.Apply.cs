@@ -14,7 +14,6 @@ public sealed partial class DataTreeActor
         var killed = pending.Txn.Type == OpCode.CloseSession ? _tree.GetEphemerals(pending.Txn.Header.ClientId) : null;
         var result = _tree.ProcessTxn(pending.Txn);
         _preparer.Applied(pending.Txn.Zxid);
-        _ttlIndex.Observe(pending.Txn, result);
         NamespaceWrites.Record(_namespaces, pending.Txn, result);
         foreach (var path in killed ?? []) _namespaces.Write(path, 0);
         switch (pending.Kind)

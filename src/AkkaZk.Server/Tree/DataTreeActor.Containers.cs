@@ -10,7 +10,6 @@ namespace AkkaZk.Server.Tree;
 public sealed partial class DataTreeActor
 {
     private readonly Queue<string> _containerQueue = new();
-    private readonly TtlIndex _ttlIndex = new();
 
     private void StartContainerManager()
     {
@@ -23,8 +22,7 @@ public sealed partial class DataTreeActor
     {
         // A pass that is still pacing its deletions finishes first, as ZooKeeper's timer runs one task at a time.
         if (_containerQueue.Count > 0) return;
-        _ttlIndex.RetainOnly(_tree.Ttls);
-        foreach (var path in ContainerCandidates.Select(_tree, _ttlIndex.TtlOf, WallClock, _settings.Containers.MaxNeverUsedIntervalMs))
+        foreach (var path in ContainerCandidates.Select(_tree, _tree.TtlOf, WallClock, _settings.Containers.MaxNeverUsedIntervalMs))
             _containerQueue.Enqueue(path);
         DeleteNextContainer();
     }

@@ -63,8 +63,7 @@ public sealed class JournalActor : ReceiveActor, IWithTimers
         var logger = Context.System.LoggerFactory.CreateLogger("AkkaZk.Persistence");
         _journal = SqliteJournal.Open(_settings.DataLogDir, new JournalOptions { Fsync = _settings.Fsync }, logger);
         _snapshots = new SnapshotStore(_settings.DataDir, logger);
-        var result = TreeRecovery.Recover(_snapshots, _journal, logger);
-        var tree = ExtendedTypesReload.Apply(result.Tree, _settings.ExtendedTypesEnabled);
-        Sender.Tell(new TreeProtocol.Recovered(tree, result with { Tree = tree }), Self);
+        var result = TreeRecovery.Recover(_snapshots, _journal, logger, _settings.ExtendedTypesEnabled);
+        Sender.Tell(new TreeProtocol.Recovered(result.Tree, result), Self);
     }
 }

@@ -10,7 +10,6 @@ public sealed class ContainerCandidatesTests
 {
     private const long T0 = 1_700_000_000_000;
     private readonly ZkTree _tree = new(extendedTypesEnabled: true);
-    private readonly TtlIndex _ttls = new();
     private long _zxid;
 
     [Fact]
@@ -54,28 +53,25 @@ public sealed class ContainerCandidatesTests
     }
 
     [Fact]
-    public void The_ttl_index_learns_ttls_from_multis_and_forgets_deleted_nodes()
+    public void The_tree_reports_ttls_from_multis_and_forgets_deleted_nodes()
     {
         Apply(T0, OpCode.Multi, new MultiTxn([
             new SubTxn(OpCode.CreateTtl, new CreateTtlTxn("/m1", null, Acl.OpenAclUnsafe, 0, 100)),
             new SubTxn(OpCode.CreateTtl, new CreateTtlTxn("/m2", null, Acl.OpenAclUnsafe, 1, 200)),
         ]));
-        Assert.Equal(100, _ttls.TtlOf("/m1"));
-        Assert.Equal(200, _ttls.TtlOf("/m2"));
+        Assert.Equal(100, _tree.TtlOf("/m1"));
+        Assert.Equal(200, _tree.TtlOf("/m2"));
         Apply(T0, OpCode.Delete, new DeleteTxn("/m1"));
-        _ttls.RetainOnly(_tree.Ttls);
-        Assert.Null(_ttls.TtlOf("/m1"));
-        Assert.Equal(1, _ttls.Count);
+        Assert.Null(_tree.TtlOf("/m1"));
     }
 
     private IReadOnlyList<string> Select(long now, long maxNeverUsedIntervalMs = 0) =>
-        ContainerCandidates.Select(_tree, _ttls.TtlOf, now, maxNeverUsedIntervalMs);
+        ContainerCandidates.Select(_tree, _tree.TtlOf, now, maxNeverUsedIntervalMs);
 
     private void Apply(long time, int type, ITxnBody body)
     {
         var txn = new Txn(new TxnHeader(1, 1, ++_zxid, time, type), body);
         var result = _tree.ProcessTxn(txn);
         Assert.Equal(ErrorCode.Ok, result.Err);
-        _ttls.Observe(txn, result);
     }
 }
