@@ -15,47 +15,5 @@ public sealed class AllForOneStrategy : SupervisorStrategy
     {
     }
 
-    internal override bool Handle(ActorCell parent, ChildEntry failed, Exception cause)
-    {
-        var directive = Decider(cause);
-        if (directive == Directive.Escalate)
-        {
-            return false;
-        }
-
-        var children = parent.ChildEntries();
-        if (directive == Directive.Restart && !AllMayRestart(children))
-        {
-            directive = Directive.Stop;
-        }
-
-        parent.LogChildFailure(failed, cause, directive);
-        switch (directive)
-        {
-            case Directive.Resume:
-                // Only the failed child was suspended, so only it resumes.
-                parent.ResumeChild(failed);
-                break;
-            case Directive.Restart:
-                children.ForEach(child => parent.RestartChild(child, cause));
-                break;
-            default:
-                children.ForEach(parent.StopChild);
-                break;
-        }
-
-        return true;
-    }
-
-    private bool AllMayRestart(List<ChildEntry> children)
-    {
-        // Every child's count moves, as every child restarts.
-        bool allowed = true;
-        foreach (var child in children)
-        {
-            allowed &= child.Stats.RequestRestartPermission(MaxNumberOfRetries, WithinTimeRange);
-        }
-
-        return allowed;
-    }
+    private protected override IReadOnlyList<ChildEntry> AffectedBy(ActorCell parent, ChildEntry failed) => parent.ChildEntries();
 }

@@ -15,33 +15,5 @@ public sealed class OneForOneStrategy : SupervisorStrategy
     {
     }
 
-    internal override bool Handle(ActorCell parent, ChildEntry failed, Exception cause)
-    {
-        var directive = Decider(cause);
-        if (directive == Directive.Escalate)
-        {
-            return false;
-        }
-
-        if (directive == Directive.Restart && !failed.Stats.RequestRestartPermission(MaxNumberOfRetries, WithinTimeRange))
-        {
-            directive = Directive.Stop;
-        }
-
-        parent.LogChildFailure(failed, cause, directive);
-        switch (directive)
-        {
-            case Directive.Resume:
-                parent.ResumeChild(failed);
-                break;
-            case Directive.Restart:
-                parent.RestartChild(failed, cause);
-                break;
-            default:
-                parent.StopChild(failed);
-                break;
-        }
-
-        return true;
-    }
+    private protected override IReadOnlyList<ChildEntry> AffectedBy(ActorCell parent, ChildEntry failed) => [failed];
 }

@@ -39,5 +39,40 @@ public abstract class SupervisorStrategy
     };
 
     /// <summary>Applies the decision to the failed child (and its siblings, for all-for-one); false means escalate.</summary>
-    internal abstract bool Handle(ActorCell parent, ChildEntry failed, Exception cause);
+    internal bool Handle(ActorCell parent, ChildEntry failed, Exception cause)
+    {
+        var directive = Decider(cause);
+        if (directive == Directive.Escalate) return false;
+
+        var affected = AffectedBy(parent, failed);
+        if (directive == Directive.Restart && !MayRestart(affected)) directive = Directive.Stop;
+
+        parent.LogChildFailure(failed, cause, directive);
+        switch (directive)
+        {
+            case Directive.Resume:
+                // Only the failed child was suspended, so only it resumes.
+                parent.ResumeChild(failed);
+                break;
+            case Directive.Restart:
+                foreach (var child in affected) parent.RestartChild(child, cause);
+                break;
+            default:
+                foreach (var child in affected) parent.StopChild(child);
+                break;
+        }
+
+        return true;
+    }
+
+    /// <summary>The children a Restart or Stop applies to when <paramref name="failed"/> fails.</summary>
+    private protected abstract IReadOnlyList<ChildEntry> AffectedBy(ActorCell parent, ChildEntry failed);
+
+    private bool MayRestart(IReadOnlyList<ChildEntry> affected)
+    {
+        // Every affected child's count moves, as every one of them restarts.
+        var allowed = true;
+        foreach (var child in affected) allowed &= child.Stats.RequestRestartPermission(MaxNumberOfRetries, WithinTimeRange);
+        return allowed;
+    }
 }
