@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AkkaZk.Persistence;
 
 /// <summary>
@@ -15,6 +17,8 @@ public static class Adler32
 
     public static uint Compute(ReadOnlySpan<byte> data) => Update(Initial, data);
 
+    // Runs over every journal row and snapshot byte at start-up, before tiered JIT would optimise it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint Update(uint adler, ReadOnlySpan<byte> data)
     {
         var a = adler & 0xFFFF;
