@@ -149,4 +149,26 @@ public sealed class AclTests
         Assert.Equal(1, h.Tree.AclCacheSize);             // shares the config node's list
         Assert.Equal(2, h.Tree.Acls.UsesOf(1));
     }
+
+    [Fact]
+    public void Auth_acl_expands_in_the_iteration_order_of_ZooKeepers_authInfo_set()
+    {
+        // ServerCnxn.authInfo is a ConcurrentHashMap key set: fixupACL (and whoAmI) see the ids in hash-bucket
+        // order, not in the order the client authenticated. Expected order checked with a Java 17 run.
+        var ip = new Id("ip", "127.0.0.1");
+        var bob = new Id("digest", "bob:DzYBVPYoUPHuiOrAcsz6mJwnG9k=");
+        var alice = new Id("digest", "alice:0H3LR71td7bmv+FwKgVasiS36rc=");
+        var super_ = new Id("super", "");
+        Assert.Equal([alice, bob, super_, ip], AuthInfoOrder.Of([ip, bob, alice, super_]));
+        Assert.Equal(ErrorCode.Ok, AclFixer.Fixup([new Acl(Perms.All, new Id("auth", ""))], [ip, bob, alice], out var acl));
+        Assert.Equal([new Acl(Perms.All, alice), new Acl(Perms.All, bob)], acl);
+    }
+
+    [Fact]
+    public void Auth_info_order_follows_the_resized_table_past_twelve_ids()
+    {
+        var ids = Enumerable.Range(0, 14).Select(i => new Id("digest", $"u{i}:h{i}")).ToArray();
+        int[] javaOrder = [13, 10, 4, 5, 11, 6, 7, 8, 9, 0, 1, 2, 3, 12];
+        Assert.Equal(javaOrder.Select(i => ids[i]), AuthInfoOrder.Of(ids));
+    }
 }

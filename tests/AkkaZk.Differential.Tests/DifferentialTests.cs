@@ -32,6 +32,7 @@ public sealed class DifferentialTests(ServerPairFixture servers, ITestOutputHelp
         {
             Report($"differential: {runner.SequencesRun} sequences clean, {runner.OpsRun} ops compared " +
                    $"({seeds} seeds × {ops} ops requested from seed {first}) in {clock.Elapsed.TotalSeconds:F1}s");
+            Report("  " + runner.Coverage());
         }
         Assert.True(servers.ZooKeeper.HasExited == false, "ZooKeeper exited during the run");
         Assert.True(servers.AkkaZk.HasExited == false, "AkkaZk exited during the run");

@@ -28,9 +28,10 @@ public static class AclFixer
             }
             else if (id.Scheme == "auth")
             {
-                // Expand to the caller's ids whose provider says isAuthenticated(): digest only (ip is not, super has no provider).
+                // Expand to the caller's ids whose provider says isAuthenticated(): digest only (ip is not, super has no
+                // provider), in the order ZooKeeper's authInfo set iterates them.
                 var added = false;
-                foreach (var authId in authIds)
+                foreach (var authId in AuthInfoOrder.Of(authIds))
                 {
                     if (authId.Scheme != DigestAuthenticationProvider.Scheme) continue;
                     result.Add(new Acl(entry.Perms, authId));

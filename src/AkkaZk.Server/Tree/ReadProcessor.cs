@@ -81,7 +81,7 @@ public static class ReadProcessor
             case (OpCode.RemoveWatches, RemoveWatchesRequest r):
                 return RemoveWatches(tree, watcher, r.Path, r.Type, checkOnly: false);
             case (OpCode.WhoAmI, _):
-                return (0, new WhoAmIResponse(WhoAmI(auth)));
+                return (0, new WhoAmIResponse(WhoAmI(AkkaZk.DataTree.AuthInfoOrder.Of(auth))));
             case (OpCode.MultiRead, MultiRequest r):
                 return (0, MultiRead(tree, session, r, metrics));
             case (OpCode.Reconfig, _):

@@ -98,7 +98,7 @@ public sealed class Canonical(bool isZooKeeper)
         GetEphemeralsResponse r => $" ephemerals={Sorted(r.Ephemerals)}",
         GetAllChildrenNumberResponse r => $" total={r.TotalNumber}",
         ErrorResponse r => $" errbody={r.Err}",
-        WhoAmIResponse r => $" whoami={Sorted(r.ClientInfo.Select(c => $"{c.AuthScheme}:{c.User}"))}",
+        WhoAmIResponse r => $" whoami=[{string.Join(", ", r.ClientInfo.Select(c => $"{c.AuthScheme}:{c.User}"))}]",
         MultiResponse r => " results=[" + string.Join(", ", r.Results.Select((result, i) => Result(result, SubOp(request, i)))) + "]",
         _ => $" {body.GetType().Name}",
     };

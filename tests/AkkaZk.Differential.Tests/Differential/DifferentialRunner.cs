@@ -18,8 +18,16 @@ public sealed partial class DifferentialRunner(ServerProcess zooKeeper, ServerPr
 {
     private const int HistoryShown = 12;
 
+    private readonly SortedDictionary<string, (int Ok, int Failed)> _outcomes = new(StringComparer.Ordinal);
+    private int _events;
+
     public int SequencesRun { get; private set; }
     public int OpsRun { get; private set; }
+
+    /// <summary>Per op kind, how many succeeded and failed (on both servers alike), and how many events were compared.</summary>
+    public string Coverage() =>
+        $"{_events} watch events compared; ops ok/failed: " +
+        string.Join(", ", _outcomes.Select(kv => $"{kv.Key} {kv.Value.Ok}/{kv.Value.Failed}"));
 
     public async Task RunSequenceAsync(int seed, int opCount)
     {
@@ -60,6 +68,26 @@ public sealed partial class DifferentialRunner(ServerProcess zooKeeper, ServerPr
         trace?.Invoke(history[^1]);
         if (zkText != akkaText) throw Divergence(seed, index, op, zkText, akkaText, history, zk, akka);
         view.Learn(op, zkText);
+        Count(op, zkText);
+    }
+
+    private void Count(Op op, string text)
+    {
+        var kind = op switch
+        {
+            Op.Request r => OpFormat.Name(r.OpCode),
+            Op.Auth => "auth",
+            Op.Disconnect => "disconnect",
+            Op.Reconnect => "reconnect",
+            _ => "closeSession",
+        };
+        var ok = !text.StartsWith("err=", StringComparison.Ordinal) && !text.Contains("error(", StringComparison.Ordinal)
+            && !text.StartsWith("multi refused", StringComparison.Ordinal);
+        var (okCount, failed) = _outcomes.GetValueOrDefault(kind);
+        _outcomes[kind] = ok ? (okCount + 1, failed) : (okCount, failed + 1);
+        var events = text.IndexOf(" events [", StringComparison.Ordinal);
+        for (; events >= 0; events = text.IndexOf(" events [", events + 1, StringComparison.Ordinal))
+            _events += 1 + text.AsSpan(events, text.IndexOf(']', events) - events).Count(", ");
     }
 
     /// <summary>The op, then the barrier (the two servers run this concurrently).</summary>
@@ -68,7 +96,21 @@ public sealed partial class DifferentialRunner(ServerProcess zooKeeper, ServerPr
         var reply = await side.ExecuteAsync(op).ConfigureAwait(false);
         // closeSession deletes the session's ephemerals in hash-set order: their events have no specified order.
         var events = await side.BarrierAsync(root, sortEvents: op is Op.CloseSession).ConfigureAwait(false);
-        return reply + events;
+        return AsCesu8ReadAsUtf8(reply + events);
+    }
+
+    /// <summary>
+    /// Known difference (reported against AkkaZk.Jute): ZooKeeper's BinaryOutputArchive writes a ustring one UTF-16
+    /// unit at a time, so a supplementary character goes out as two 3-byte surrogate encodings (CESU-8), which a
+    /// UTF-8 reader (this client, and Java's) decodes as six U+FFFD. AkkaZk writes standard UTF-8. Echoed strings
+    /// (sync paths, event paths) are compared as ZooKeeper's bytes would read.
+    /// </summary>
+    private static string AsCesu8ReadAsUtf8(string text)
+    {
+        if (!text.Any(char.IsSurrogate)) return text;
+        var result = new StringBuilder(text.Length);
+        foreach (var c in text) result.Append(char.IsSurrogate(c) ? "\ufffd\ufffd\ufffd" : c);
+        return result.ToString().Replace("\ufffd", "�", StringComparison.Ordinal);
     }
 
     private static async Task CompareAsync(int seed, int index, string what, Task<string> zkTask, Task<string> akkaTask, List<string> history)
@@ -115,9 +157,20 @@ public sealed partial class DifferentialRunner(ServerProcess zooKeeper, ServerPr
             for (var i = 0; i < _online.Length; i++) _online[i] = side.Slots[i].Online;
         }
 
-        /// <summary>Collects created paths from the (agreed) reply text: path="..." and create*("...").</summary>
+        /// <summary>
+        /// Collects created paths from the (agreed) reply text (path="..." and create*("...")) and forgets the
+        /// paths of successful deletes, so picks favour nodes that exist.
+        /// </summary>
         public void Learn(Op op, string reply)
         {
+            if (op is Op.Request { OpCode: OpCode.Delete, Record: DeleteRequest delete } && reply.StartsWith("ok", StringComparison.Ordinal))
+                Forget(delete.Path);
+            if (op is Op.Request { OpCode: OpCode.Multi, Record: MultiRequest multi } && reply.StartsWith("ok", StringComparison.Ordinal)
+                && !reply.Contains("error(", StringComparison.Ordinal))
+            {
+                foreach (var sub in multi.Ops)
+                    if (sub.Record is DeleteRequest d) Forget(d.Path);
+            }
             if (op is not Op.Request { OpCode: OpCode.Create or OpCode.Create2 or OpCode.CreateContainer or OpCode.CreateTtl or OpCode.Multi })
                 return;
             foreach (Match m in CreatedPath().Matches(reply))

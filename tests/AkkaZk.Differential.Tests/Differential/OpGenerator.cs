@@ -62,20 +62,20 @@ public sealed class OpGenerator
         ];
         _ops =
         [
-            (140, (_, s) => Create(s)),
-            (70, (_, s) => new Op.Request(s, OpCode.Delete, new DeleteRequest(AnyPath(), Version()))),
+            (180, (_, s) => Create(s)),
+            (60, (_, s) => new Op.Request(s, OpCode.Delete, new DeleteRequest(NotRoot(AnyPath()), Version()))),
             (70, (_, s) => new Op.Request(s, OpCode.SetData, new SetDataRequest(AnyPath(), Data(), Version()))),
             (60, (_, s) => new Op.Request(s, OpCode.Exists, new ExistsRequest(AnyPath(), Coin()))),
             (60, (_, s) => new Op.Request(s, OpCode.GetData, new GetDataRequest(AnyPath(), Coin()))),
             (40, (_, s) => new Op.Request(s, OpCode.GetChildren, new GetChildrenRequest(AnyPath(), Coin()))),
             (30, (_, s) => new Op.Request(s, OpCode.GetChildren2, new GetChildren2Request(AnyPath(), Coin()))),
             (30, (_, s) => new Op.Request(s, OpCode.GetAcl, new GetAclRequest(AnyPath()))),
-            (30, (_, s) => new Op.Request(s, OpCode.SetAcl, new SetAclRequest(AnyPath(), AnyAcl(0.1), Version()))),
+            (30, (_, s) => new Op.Request(s, OpCode.SetAcl, new SetAclRequest(NotRoot(AnyPath()), AnyAcl(0.1), Version()))),
             (70, (_, s) => new Op.Request(s, OpCode.Multi, Multi())),
             (30, (_, s) => new Op.Request(s, OpCode.MultiRead, MultiRead())),
             (20, (_, s) => new Op.Request(s, OpCode.GetAllChildrenNumber, new GetAllChildrenNumberRequest(AnyPath()))),
             (20, (_, s) => new Op.Request(s, OpCode.GetEphemerals, new GetEphemeralsRequest(Pick(_root, _root + "/a", "/", "", _root + "/", AnyPath())))),
-            (30, (_, s) => new Op.Request(s, OpCode.AddWatch, new AddWatchRequest(AnyPath(), Chance(0.03) ? 2 : _rng.Next(2)))),
+            (30, (_, s) => new Op.Request(s, OpCode.AddWatch, new AddWatchRequest(Chance(0.2) ? _root : AnyPath(), Chance(0.03) ? 2 : _rng.Next(2)))),
             (20, (_, s) => new Op.Request(s, OpCode.RemoveWatches, new RemoveWatchesRequest(AnyPath(), WatcherType()))),
             (20, (_, s) => new Op.Request(s, OpCode.CheckWatches, new CheckWatchesRequest(AnyPath(), WatcherType()))),
             (10, (_, s) => new Op.Request(s, OpCode.Sync, new SyncRequest(AnyPath()))),
@@ -138,8 +138,11 @@ public sealed class OpGenerator
         return (new CreateRequest(path, Data(), CreateAcl(), flags), path);
     }
 
+    private int _coherent;
+
     private MultiRequest Multi()
     {
+        if (Chance(0.3)) return CoherentMulti();
         var count = Weighted((0, 3), (1, 20), (2, 35), (3, 27), (4, 15));
         var ops = new List<MultiOp>(count);
         var inMulti = new List<string>();
@@ -166,7 +169,7 @@ public sealed class OpGenerator
                     break;
                 }
                 case 1:
-                    ops.Add(new MultiOp(OpCode.Delete, new DeleteRequest(path, Version())));
+                    ops.Add(new MultiOp(OpCode.Delete, new DeleteRequest(NotRoot(path), Version())));
                     break;
                 case 2:
                     ops.Add(new MultiOp(OpCode.SetData, new SetDataRequest(path, Data(), Version())));
@@ -179,6 +182,34 @@ public sealed class OpGenerator
                     ops.Add(new MultiOp(OpCode.GetData, new GetDataRequest(path, false)));
                     break;
             }
+        }
+        return new MultiRequest(ops);
+    }
+
+    /// <summary>A multi built to succeed (unless another session interferes): create, update, check, child, delete.</summary>
+    private MultiRequest CoherentMulti()
+    {
+        var parent = _knownPaths.Count > 0 && Chance(0.5) ? _knownPaths[_rng.Next(_knownPaths.Count)] : _root;
+        var path = $"{parent}/m{_coherent++}";
+        var type = Pick(OpCode.Create, OpCode.Create2);
+        var ops = new List<MultiOp>
+        {
+            new(type, new CreateRequest(path, Data(), Acl.OpenAclUnsafe, Pick(0, 0, 2))),
+        };
+        // A sequential create changes the name; later ops then fail on the plain path, which is fine too.
+        ops.Add(new MultiOp(OpCode.SetData, new SetDataRequest(path, Data(), Pick(-1, 0))));
+        ops.Add(new MultiOp(OpCode.Check, new CheckVersionRequest(path, Pick(-1, 1))));
+        if (Coin())
+        {
+            var childType = Pick(OpCode.Create, OpCode.Create2, OpCode.CreateContainer, OpCode.CreateTtl);
+            IRequestRecord child = childType switch
+            {
+                OpCode.CreateTtl => new CreateTtlRequest(path + "/x", Data(), Acl.OpenAclUnsafe, 5, 3_600_000),
+                OpCode.CreateContainer => new CreateRequest(path + "/x", Data(), Acl.OpenAclUnsafe, 4),
+                _ => new CreateRequest(path + "/x", Data(), Acl.OpenAclUnsafe, Pick(0, 1)),
+            };
+            ops.Add(new MultiOp(childType, child));
+            if (Coin()) ops.Add(new MultiOp(OpCode.Delete, new DeleteRequest(path + "/x", 0)));
         }
         return new MultiRequest(ops);
     }
@@ -214,8 +245,9 @@ public sealed class OpGenerator
             return parent + "/" + Names[_rng.Next(Names.Length)];
         }
         var roll = _rng.NextDouble();
-        if (roll < 0.3 && _knownPaths.Count > 0) return _knownPaths[_rng.Next(_knownPaths.Count)];
-        if (roll < 0.34) return OddPath(forCreate);
+        if (roll < 0.45 && _knownPaths.Count > 0) return _knownPaths[_rng.Next(_knownPaths.Count)];
+        if (roll < 0.49) return OddPath(forCreate);
+        if (roll < 0.51) return _root;
         var depth = Weighted((1, 45), (2, 40), (3, 15));
         var path = _root;
         for (var i = 0; i < depth; i++) path += "/" + Names[_rng.Next(Names.Length)];
@@ -229,7 +261,6 @@ public sealed class OpGenerator
         _root + "/a/.",
         _root + "/./a",
         _root + "/..",
-        _root,
         forCreate ? _root + "/b" : "/",
         forCreate ? _root + "/c" : "",
         "/zookeeper",
@@ -238,6 +269,9 @@ public sealed class OpGenerator
         _root + "/\u00fc",
         _root + "/\ud83d\ude00",
         _root + "/a\u0001");
+
+    /// <summary>Deleting the sequence's root, or locking it with an ACL, would leave nothing to work on.</summary>
+    private string NotRoot(string path) => path == _root ? _root + "/a" : path;
 
     private IReadOnlyList<Acl> CreateAcl() => Chance(0.65) ? Acl.OpenAclUnsafe : AnyAcl(0.08);
 

@@ -16,6 +16,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public const string Host = "127.0.0.1";
     public const int TickTimeMs = 2000;
     public const string SuperUser = "super:superpw";
+    private const int ContainerCheckIntervalMs = 86_400_000;
 
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
     private readonly Process _process;
@@ -53,8 +54,7 @@ public sealed class ServerProcess : IAsyncDisposable
         [
             "-Xmx256m", "-XX:+UseSerialGC",
             "-Dzookeeper.jmx.log4j.disable=true",
-            // AkkaZk has no container/TTL manager yet: keep ZooKeeper's from deleting nodes in the middle of a run.
-            "-Dznode.container.checkIntervalMs=86400000",
+            $"-Dznode.container.checkIntervalMs={ContainerCheckIntervalMs}",
             "-cp", classpath,
             "org.apache.zookeeper.server.quorum.QuorumPeerMain", cfg,
         ]);
@@ -98,6 +98,9 @@ public sealed class ServerProcess : IAsyncDisposable
             "admin.enableServer=false",
             "extendedTypesEnabled=true",
             $"DigestAuthenticationProvider.superDigest={SuperDigest}",
+            // No container/TTL sweeps during a run: they delete nodes (and use zxids) at times the two servers do not
+            // share. ZooKeeper reads this as a JVM system property (passed with -D); AkkaZk reads it from zoo.cfg.
+            $"znode.container.checkIntervalMs={ContainerCheckIntervalMs}",
         ]).ConfigureAwait(false);
 
         var info = new ProcessStartInfo(executable)
