@@ -120,6 +120,15 @@ public sealed class TestEnsemble : IAsyncDisposable
 
     public int ClientPort(long id) => _clientPorts[id];
 
+    /// <summary>The snapshot files (snapshot.&lt;zxid&gt;) in the node's version-2 directory.</summary>
+    public IReadOnlyList<string> SnapshotFiles(long id)
+    {
+        var dir = Path.Combine(_root, $"node{id}", "version-2");
+        return Directory.Exists(dir) ? Directory.GetFiles(dir, "snapshot.*").Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal)).ToList() : [];
+    }
+
+    public string DataDir(long id) => Path.Combine(_root, $"node{id}", "version-2");
+
     public async ValueTask DisposeAsync()
     {
         foreach (var id in _systems.Keys.ToList()) await KillAsync(id);
