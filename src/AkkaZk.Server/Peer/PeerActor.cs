@@ -84,7 +84,8 @@ public sealed partial class PeerActor : ReceiveActor
 
     private void StartIngress()
     {
-        var fourLetterWords = new FourLetterWordService(_tree, _stats, _registry, _settings.FourLetterWords, _mode);
+        var fourLetterWords = new FourLetterWordService(_tree, _stats, _registry, _settings.FourLetterWords, _mode,
+            _mode == "leader" ? _role : null);
         _ingress = Context.ActorOf(TcpIngressActor.Props(_settings.Ingress, _tree, _settings.Session, _stats, _registry, fourLetterWords), "ingress");
         Context.Watch(_ingress);
         _ingress.Tell(new TcpIngressActor.GetBoundPort(), Self);

@@ -47,11 +47,12 @@ public sealed partial class LeaderActor
         });
     }
 
-    private LeaderStats Stats() => new(_handlers.Count, _core.Learners.Count(sid => _settings.Config.IsVoter(sid)), _pendingSyncs.Count);
+    private LeaderStats Stats() => new(_handlers.Count, _core.Learners.Count(_settings.Config.IsVoter),
+        _core.Learners.Count(sid => !_settings.Config.IsVoter(sid)), _pendingSyncs.Count);
 
     /// <summary>Asks the leader for its mntr numbers; answered with <see cref="LeaderStats"/>.</summary>
     public sealed record GetLeaderStats;
 
-    /// <summary>zk_followers (connected learners), zk_synced_followers (voting learners in sync), zk_pending_syncs.</summary>
-    public sealed record LeaderStats(int Followers, int SyncedFollowers, int PendingSyncs);
+    /// <summary>Connected learners, learners the leader keeps in sync (voters, observers), and syncs awaiting their SYNC.</summary>
+    public sealed record LeaderStats(int Followers, int SyncedFollowers, int SyncedObservers, int PendingSyncs);
 }
