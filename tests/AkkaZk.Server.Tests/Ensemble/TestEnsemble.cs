@@ -35,9 +35,11 @@ public sealed class TestEnsemble : IAsyncDisposable
     private readonly int _tickMs;
     private readonly int _commitLogCount;
     private readonly int _snapCount;
+    private readonly bool _fsync;
 
-    private TestEnsemble(int voters, int observers, int tickMs, int commitLogCount, int snapCount)
+    private TestEnsemble(int voters, int observers, int tickMs, int commitLogCount, int snapCount, bool fsync)
     {
+        _fsync = fsync;
         _tickMs = tickMs;
         _commitLogCount = commitLogCount;
         _snapCount = snapCount;
@@ -53,9 +55,9 @@ public sealed class TestEnsemble : IAsyncDisposable
 
     public LinkFaults Faults { get; } = new();
 
-    public static async Task<TestEnsemble> StartAsync(int voters = 3, int observers = 0, int tickMs = 100, int commitLogCount = 500, int snapCount = 100000)
+    public static async Task<TestEnsemble> StartAsync(int voters = 3, int observers = 0, int tickMs = 100, int commitLogCount = 500, int snapCount = 100000, bool fsync = false)
     {
-        var ensemble = new TestEnsemble(voters, observers, tickMs, commitLogCount, snapCount);
+        var ensemble = new TestEnsemble(voters, observers, tickMs, commitLogCount, snapCount, fsync);
         foreach (var id in ensemble.Ids) ensemble.Start(id);
         foreach (var id in ensemble.Ids) await ensemble.AwaitServingAsync(id);
         return ensemble;
@@ -64,7 +66,7 @@ public sealed class TestEnsemble : IAsyncDisposable
     public void Start(long id)
     {
         var dataDir = Path.Combine(_root, $"node{id}", "version-2");
-        var journal = new JournalSettings(dataDir, dataDir, Fsync: false, SnapCount: _snapCount, SnapRetainCount: 3, PurgeInterval: TimeSpan.Zero);
+        var journal = new JournalSettings(dataDir, dataDir, Fsync: _fsync, SnapCount: _snapCount, SnapRetainCount: 3, PurgeInterval: TimeSpan.Zero);
         var tree = new TreeSettings(id, _tickMs, 2 * _tickMs, 600 * _tickMs, 1000, new PrepSettings(), journal);
         var isObserver = _servers.First(s => s.Id == id).Role == PeerRole.Observer;
         var ensemble = new EnsembleSettings(id, _servers, _tickMs, new ZabOptions(InitLimit: 10, SyncLimit: 5, CommitLogCount: _commitLogCount),
