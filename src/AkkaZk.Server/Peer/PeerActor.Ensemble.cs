@@ -56,7 +56,18 @@ public sealed partial class PeerActor
         _zabStart = m.Zab ?? throw new InvalidOperationException("the tree recovered without ZAB state");
         if (_election.Equals(ActorRefs.Nobody))
         {
-            _election = Context.ActorOf(Ensemble.ElectionProps(), "election");
+            Props election;
+            try
+            {
+                election = Ensemble.ElectionProps();
+            }
+            catch (NotSupportedException ex)
+            {
+                Context.Log.LogCritical("Node {Id}: cannot start the election: {Reason}", _settings.ServerId, ex.Message);
+                _onFatal(ex.Message);
+                return;
+            }
+            _election = Context.ActorOf(election, "election");
             Context.Watch(_election);
         }
         _mode = "looking";

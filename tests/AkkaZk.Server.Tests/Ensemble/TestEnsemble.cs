@@ -122,6 +122,8 @@ public sealed class TestEnsemble : IAsyncDisposable
 
     public int ClientPort(long id) => _clientPorts[id];
 
+    public int QuorumPort(long id) => _servers.First(s => s.Id == id).QuorumPort;
+
     /// <summary>The snapshot files (snapshot.&lt;zxid&gt;) in the node's version-2 directory.</summary>
     public IReadOnlyList<string> SnapshotFiles(long id)
     {

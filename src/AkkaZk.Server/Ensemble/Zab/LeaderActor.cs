@@ -119,6 +119,8 @@ public sealed partial class LeaderActor : ReceiveActor, IWithTimers
             if (!_handlers.TryGetValue(group.Key, out var handler)) continue;
             var packets = group.Select(o => o.Message).ToList();
             handler.Tell(new LearnerHandlerActor.Send(packets), Self);
+            if (packets.Any(p => p.Type == QuorumPacketType.UpToDate))
+                Context.Log.LogInformation("Node {Id}: learner {Sid} synced (UPTODATE sent)", _settings.MyId, group.Key);
             if (packets.Any(p => p.Type == QuorumPacketType.Snap))
                 _tree.Tell(new ZabProtocol.SerializeSnapshotTo(handler), Self);
         }
