@@ -68,16 +68,16 @@ public sealed class QuorumPacketReader(Socket socket, IActorRef owner, int maxFi
     {
         if (_start == _end) { _start = _end = 0; return; }
         if (_end < _buffer.Length) return;
-        var pending = _end - _start;
-        var target = _start == 0 ? new byte[_buffer.Length * 2] : _buffer;
-        Buffer.BlockCopy(_buffer, _start, target, 0, pending);
-        _buffer = target;
-        _start = 0;
-        _end = pending;
+        var unread = _buffer.AsSpan(_start, _end - _start);
+        var grown = _start == 0 ? new byte[_buffer.Length * 2] : _buffer;
+        unread.CopyTo(grown);
+        (_buffer, _end, _start) = (grown, unread.Length, 0);
     }
 
+    /// <summary>Nothing reaches the owner once it has stopped the reader (its socket is closing).</summary>
     private void Send(object message)
     {
-        if (!_stopped) owner.Tell(message, null);
+        if (_stopped) return;
+        owner.Tell(message, null);
     }
 }
