@@ -45,10 +45,28 @@ public sealed class CatchUpTests
         Assert.Equal(30, (await client.GetChildrenAsync("/snap")).Count);
     }
 
-    internal static async Task WriteAsync(TestEnsemble ensemble, long id, string parent, int count)
+    [Fact]
+    public async Task A_snapshot_larger_than_the_read_buffer_arrives_whole()
+    {
+        await using var ensemble = await TestEnsemble.StartAsync(commitLogCount: 5);
+        var leader = await ensemble.LeaderAsync();
+        var lagging = (await ensemble.FollowersAsync())[0];
+        await ensemble.KillAsync(lagging);
+        await WriteAsync(ensemble, leader, "/big", 200, padding: 2000); // ~400 KB of node data
+        ensemble.Start(lagging);
+        await ensemble.AwaitServingAsync(lagging);
+        await using var client = await ensemble.ConnectAsync(lagging);
+        await Eventually.AssertAsync(async () => Assert.Equal(200, (await client.GetChildrenAsync("/big")).Count), TestEnsemble.Bound);
+        var (data, _) = await client.GetDataAsync("/big/n199");
+        Assert.StartsWith("v199", Encoding.UTF8.GetString(data!));
+        Assert.Equal(2004, data!.Length);
+    }
+
+    internal static async Task WriteAsync(TestEnsemble ensemble, long id, string parent, int count, int padding = 0)
     {
         await using var client = await ensemble.ConnectAsync(id);
         await client.CreateAsync(parent, null);
-        for (var i = 0; i < count; i++) await client.CreateAsync($"{parent}/n{i}", Encoding.UTF8.GetBytes($"v{i}"));
+        for (var i = 0; i < count; i++)
+            await client.CreateAsync($"{parent}/n{i}", Encoding.UTF8.GetBytes($"v{i}".PadRight($"v{i}".Length + padding, '.')));
     }
 }

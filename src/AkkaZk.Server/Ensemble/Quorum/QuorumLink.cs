@@ -8,6 +8,6 @@ public static class QuorumLink
     /// <summary>One packet; for SNAP, <paramref name="Snapshot"/> is the snapshot body that followed it.</summary>
     public sealed record PacketReceived(QuorumPacket Packet, byte[]? Snapshot);
 
-    /// <summary>The connection ended (EOF, a socket error, or input refused).</summary>
-    public sealed record Closed(string Reason);
+    /// <summary>The connection ended (EOF, a socket error, or <paramref name="BadInput"/>: input refused).</summary>
+    public sealed record Closed(string Reason, bool BadInput = false);
 }

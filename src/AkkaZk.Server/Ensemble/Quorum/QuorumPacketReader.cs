@@ -35,7 +35,7 @@ public sealed class QuorumPacketReader(Socket socket, IActorRef owner, int maxFi
         }
         catch (JuteException ex)
         {
-            Send(new QuorumLink.Closed($"bad input refused: {ex.Message}"));
+            Send(new QuorumLink.Closed($"bad input refused: {ex.Message}", BadInput: true));
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException or IOException)
         {

@@ -45,7 +45,8 @@ public sealed class FollowerActor : ReceiveActor, IWithTimers
         Receive<QuorumLink.PacketReceived>(m => Received(m.Packet, m.Snapshot));
         Receive<QuorumLink.Closed>(m =>
         {
-            Context.Log.LogInformation("Node {Id}: connection to leader {Leader} closed: {Reason}", _settings.MyId, _leaderId, m.Reason);
+            Context.Log.Log(m.BadInput ? LogLevel.Warning : LogLevel.Information, "Node {Id}: connection to leader {Leader} closed: {Reason}",
+                _settings.MyId, _leaderId, m.Reason);
             Step(_core.ConnectionLost());
         });
         Receive<ZabProtocol.Persisted>(_ => _pipeline.Persisted());

@@ -29,7 +29,7 @@ public sealed class LearnerHandlerActor : ReceiveActor
         _socket = new QuorumSocket(socket);
         _reader = new QuorumPacketReader(socket, Self, settings.JuteMaxBuffer);
         Receive<QuorumLink.PacketReceived>(m => Received(m.Packet));
-        Receive<QuorumLink.Closed>(m => Lost(m.Reason));
+        Receive<QuorumLink.Closed>(m => Lost(m.Reason, m.BadInput));
         Receive<Send>(m => Write(m.Packets));
         Receive<ZabProtocol.SnapshotBody>(m => WriteSnapshot(m.Body));
     }
@@ -58,7 +58,7 @@ public sealed class LearnerHandlerActor : ReceiveActor
             if (packet.Type is not (QuorumPacketType.FollowerInfo or QuorumPacketType.ObserverInfo)
                 || LearnerInfo.Parse(packet.Data) is not { } info)
             {
-                Lost($"first packet was {QuorumPacketType.Name(packet.Type)}, not FOLLOWERINFO or OBSERVERINFO");
+                Lost($"first packet was {QuorumPacketType.Name(packet.Type)}, not FOLLOWERINFO or OBSERVERINFO", badInput: true);
                 return;
             }
             _sid = info.ServerId;
@@ -109,9 +109,11 @@ public sealed class LearnerHandlerActor : ReceiveActor
         }
     }
 
-    private void Lost(string reason)
+    private void Lost(string reason, bool badInput = false)
     {
-        Context.Log.LogInformation("Node {Id}: learner {Sid} lost: {Reason}", _settings.MyId, _sid?.ToString() ?? "(unidentified)", reason);
+        var remote = _socket.Socket.RemoteEndPoint?.ToString() ?? "?";
+        Context.Log.Log(badInput ? LogLevel.Warning : LogLevel.Information, "Node {Id}: learner {Sid} ({Remote}) lost: {Reason}",
+            _settings.MyId, _sid?.ToString() ?? "(unidentified)", remote, reason);
         Context.Stop(Self);
     }
 
