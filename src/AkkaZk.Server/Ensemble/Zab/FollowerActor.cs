@@ -28,6 +28,7 @@ public sealed class FollowerActor : ReceiveActor, IWithTimers
     private readonly string _mode;
     private QuorumSocket? _socket;
     private QuorumPacketReader? _reader;
+    private Socket? _connecting;
     private long _connectDeadline;
     private bool _ended;
 
@@ -72,6 +73,8 @@ public sealed class FollowerActor : ReceiveActor, IWithTimers
 
     protected override void PostStop()
     {
+        // A connect still in flight would hand its socket to nobody: close it here.
+        _connecting?.Dispose();
         _reader?.Stop();
         _socket?.Dispose();
     }
@@ -80,13 +83,15 @@ public sealed class FollowerActor : ReceiveActor, IWithTimers
     {
         var leader = _settings.Address(_leaderId);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        socket.ConnectAsync(leader.Host, leader.QuorumPort).PipeTo(Self, Self,
+        _connecting = socket;
+        _ = socket.ConnectAsync(leader.Host, leader.QuorumPort).PipeTo(Self, Self,
             () => new ConnectResult(socket, null),
             ex => { socket.Dispose(); return new ConnectResult(null, ex.Message); });
     }
 
     private void OnConnectResult(ConnectResult m)
     {
+        _connecting = null;
         if (_ended) { m.Socket?.Dispose(); return; }
         if (m.Socket is null)
         {
