@@ -1,4 +1,5 @@
 using AkkaZk.Actors;
+using AkkaZk.Server.Ensemble.Zab;
 using AkkaZk.Server.Stats;
 using AkkaZk.Server.Tree;
 
@@ -9,7 +10,7 @@ namespace AkkaZk.Server.FourLetterWords;
 /// also holds the trace mask that stmk sets and gtmk shows (ZooTrace's, 306 by default).
 /// </summary>
 public sealed class FourLetterWordService(IActorRef tree, ServerStats stats, ConnectionRegistry registry,
-    FourLetterWordSettings settings, string mode)
+    FourLetterWordSettings settings, string mode, IActorRef? leader = null)
 {
     private const long DefaultTraceMask = 306;
     private static readonly TimeSpan StatsTimeout = TimeSpan.FromSeconds(5);
@@ -33,7 +34,7 @@ public sealed class FourLetterWordService(IActorRef tree, ServerStats stats, Con
             "dirs" => StatusText.Dirs(settings),
             "srvr" => StatusText.Srvr(status, await TreeStatsAsync().ConfigureAwait(false), withClients: false),
             "stat" => StatusText.Srvr(status, await TreeStatsAsync().ConfigureAwait(false), withClients: true),
-            "mntr" => MonitorText.Mntr(status, await TreeStatsAsync().ConfigureAwait(false), FileDescriptors.Read()),
+            "mntr" => MonitorText.Mntr(status, await TreeStatsAsync().ConfigureAwait(false), FileDescriptors.Read(), await LeaderStatsAsync().ConfigureAwait(false)),
             "cons" => ConnectionText.Cons(registry),
             "wchs" => WatchText.Wchs((await TreeStatsAsync().ConfigureAwait(false)).Watches),
             "wchc" => WatchText.Wchc((await TreeStatsAsync().ConfigureAwait(false)).Watches),
@@ -45,6 +46,10 @@ public sealed class FourLetterWordService(IActorRef tree, ServerStats stats, Con
     }
 
     private Task<TreeProtocol.TreeStats> TreeStatsAsync() => tree.Ask<TreeProtocol.TreeStats>(new TreeProtocol.GetTreeStats(), StatsTimeout);
+
+    /// <summary>The leader's learner numbers for mntr; null on any other server.</summary>
+    private async Task<LeaderActor.LeaderStats?> LeaderStatsAsync() =>
+        leader is null ? null : await leader.Ask<LeaderActor.LeaderStats>(new LeaderActor.GetLeaderStats(), StatsTimeout).ConfigureAwait(false);
 
     private async Task<string> DumpAsync()
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using AkkaZk.Server.Ensemble.Zab;
 using AkkaZk.Server.Stats;
 using AkkaZk.Server.Tree;
 
@@ -54,7 +55,8 @@ public static class MonitorText
         "om_proposal_process_time_ms", "om_commit_process_time_ms", "request_throttle_queue_time_ms",
     ];
 
-    public static string Mntr(StatusSource source, TreeProtocol.TreeStats tree, (long Open, long Max) fileDescriptors)
+    public static string Mntr(StatusSource source, TreeProtocol.TreeStats tree, (long Open, long Max) fileDescriptors,
+        LeaderActor.LeaderStats? leader = null)
     {
         var stats = source.Stats;
         var metrics = stats.Metrics;
@@ -87,6 +89,7 @@ public static class MonitorText
         Line(text, "auth_failed_count", stats.AuthFailed);
         Line(text, "non_mtls_remote_conn_count", 0);
         Line(text, "non_mtls_local_conn_count", 0);
+        if (leader is not null) LeaderLines(text, leader);
 
         foreach (var (name, counter) in metrics.Counters) Line(text, name, counter.Value);
         // In standalone every request also passes the sync processor's queue.
@@ -98,6 +101,17 @@ public static class MonitorText
         foreach (var name in s_zeroPercentileSummaries) Summary(text, new SummarySnapshot(name, 0, 0, 0, 0, [0, 0, 0, 0]));
         foreach (var summary in tree.NamespaceSummaries) Summary(text, summary);
         return text.ToString();
+    }
+
+    /// <summary>LeaderZooKeeperServer.dumpMonitorValues (3.8 says learners; 3.4's zk_followers is kept for old dashboards).</summary>
+    private static void LeaderLines(StringBuilder text, LeaderActor.LeaderStats leader)
+    {
+        Line(text, "learners", leader.Followers);
+        Line(text, "followers", leader.Followers);
+        Line(text, "synced_followers", leader.SyncedFollowers);
+        Line(text, "synced_non_voting_followers", 0);
+        Line(text, "synced_observers", leader.SyncedObservers);
+        Line(text, "pending_syncs", leader.PendingSyncs);
     }
 
     private static void Summary(StringBuilder text, SummarySnapshot s)

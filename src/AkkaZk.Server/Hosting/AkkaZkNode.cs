@@ -8,7 +8,7 @@ namespace AkkaZk.Server.Hosting;
 
 /// <summary>
 /// Runs one node inside the Generic Host: creates the actor system and the PeerActor, and completes start-up
-/// once the node serves clients. A fatal node failure stops the host with exit code 1.
+/// once the node serves clients (a standalone node) or at once (an ensemble member, which serves once a quorum exists). A fatal node failure stops the host with exit code 1.
 /// </summary>
 public sealed class AkkaZkNode(NodeSettings settings, ILoggerFactory loggerFactory, IHostApplicationLifetime lifetime) : IHostedService
 {
@@ -24,6 +24,12 @@ public sealed class AkkaZkNode(NodeSettings settings, ILoggerFactory loggerFacto
         _system = ActorSystem.Create("akkazk", new ActorSystemSettings { LoggerFactory = loggerFactory });
         var serving = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         _system.ActorOf(PeerActor.Props(settings, Stats, Connections, OnFatal, serving), "peer");
+        if (settings.Ensemble is not null)
+        {
+            // An ensemble member serves once a quorum has elected a leader, which may be long after start-up.
+            _log.LogInformation("Node {Id} started in ensemble mode; clients are served once a leader is established", settings.ServerId);
+            return;
+        }
         var port = await serving.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         _log.LogInformation("Node {Id} started in {Ms} ms; clients connect to port {Port}", settings.ServerId, Environment.TickCount64 - started, port);
     }

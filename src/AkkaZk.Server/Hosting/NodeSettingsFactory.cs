@@ -1,4 +1,6 @@
+using AkkaZk.Consensus;
 using AkkaZk.DataTree;
+using AkkaZk.Server.Ensemble;
 using AkkaZk.Server.Configuration;
 using AkkaZk.Server.FourLetterWords;
 using AkkaZk.Server.Network;
@@ -40,7 +42,16 @@ public static class NodeSettingsFactory
         {
             ConnectionExpiryIntervalMs = (int)s.SessionlessCnxnTimeout.TotalMilliseconds,
         };
-        return new NodeSettings(s.ServerId, tree, ingress, session, fourLetterWords);
+        return new NodeSettings(s.ServerId, tree, ingress, session, fourLetterWords) { Ensemble = EnsembleOf(s) };
+    }
+
+    /// <summary>Null for a standalone server (QuorumPeerConfig.isDistributed false).</summary>
+    private static EnsembleSettings? EnsembleOf(ServerSettings s)
+    {
+        if (s.IsStandalone) return null;
+        // zookeeper.commitLogCount: the committed-log window a leader syncs learners from by DIFF (default 500).
+        var zab = new ZabOptions(s.InitLimit, s.SyncLimit, (int)Math.Max(1, LongProperty(s, "zookeeper.commitLogCount", 500)));
+        return new EnsembleSettings(s.ServerId, s.Servers, s.TickTimeMs, zab, s.JuteMaxBuffer, () => ElectionWiring.Props(s));
     }
 
     /// <summary>

@@ -10,9 +10,10 @@ namespace AkkaZk.Server.Peer;
 /// <summary>
 /// The root of one server. In standalone mode it leads an ensemble of one: it starts the DataTreeActor, and once
 /// the tree is recovered, the client port. A failure of the tree or of the client port is fatal to the node
-/// (as ZooKeeper halts on a txn-log failure): it is logged and the host is asked to stop.
+/// (as ZooKeeper halts on a txn-log failure): it is logged and the host is asked to stop. In ensemble mode (see
+/// PeerActor.Ensemble.cs) it also runs the election and the ZAB role, and serves clients only while a role is established.
 /// </summary>
-public sealed class PeerActor : ReceiveActor
+public sealed partial class PeerActor : ReceiveActor
 {
     private readonly NodeSettings _settings;
     private readonly ServerStats _stats;
@@ -22,6 +23,8 @@ public sealed class PeerActor : ReceiveActor
     private IActorRef _tree = ActorRefs.Nobody;
     private IActorRef _ingress = ActorRefs.Nobody;
     private bool _isServing;
+    private string _mode = "standalone";
+    private int _boundPort;
 
     public PeerActor(NodeSettings settings, ServerStats stats, ConnectionRegistry registry, Action<string> onFatal, TaskCompletionSource<int> serving)
     {
@@ -30,21 +33,29 @@ public sealed class PeerActor : ReceiveActor
         _registry = registry;
         _onFatal = onFatal;
         _serving = serving;
-        Receive<TreeProtocol.TreeRecovered>(OnTreeRecovered);
+        Receive<TreeProtocol.TreeRecovered>(m =>
+        {
+            if (_settings.Ensemble is null) OnTreeRecovered(m);
+            else StartLooking(m);
+        });
+        EnsembleHandlers();
         Receive<int>(port =>
         {
+            if (!Sender.Equals(_ingress)) return; // a client port closed since it was asked
             _isServing = true;
-            Context.Log.LogInformation("Node {Id}: role standalone, serving clients on port {Port}", _settings.ServerId, port);
+            _boundPort = port;
+            Context.Log.LogInformation("Node {Id}: role {Mode}, serving clients on port {Port}", _settings.ServerId, _mode, port);
             _serving.TrySetResult(port);
         });
         Receive<Terminated>(m =>
         {
+            if (_settings.Ensemble is not null && EnsembleTerminated(m.ActorRef)) return;
             var what = m.ActorRef.Equals(_tree) ? "data tree" : m.ActorRef.Equals(_ingress) ? "client port" : m.ActorRef.Path.Name;
             Context.Log.LogCritical("Node {Id}: the {What} stopped after a failure; shutting down", _settings.ServerId, what);
             _serving.TrySetException(new InvalidOperationException($"the {what} failed"));
             _onFatal($"the {what} failed");
         });
-        Receive<PeerProtocol.GetStatus>(_ => Sender.Tell(new PeerProtocol.Status(_isServing, "standalone", _isServing ? _settings.Ingress.Port : 0), Self));
+        Receive<PeerProtocol.GetStatus>(_ => Sender.Tell(new PeerProtocol.Status(_isServing, _mode, _isServing ? _boundPort : 0), Self));
     }
 
     public static Props Props(NodeSettings settings, ServerStats stats, ConnectionRegistry registry, Action<string> onFatal, TaskCompletionSource<int> serving) =>
@@ -59,14 +70,22 @@ public sealed class PeerActor : ReceiveActor
 
     protected override void PreStart()
     {
+        if (_settings.Ensemble is not null)
+        {
+            StartEnsemble();
+            return;
+        }
         Context.Log.LogInformation("Node {Id}: starting in standalone mode, data in {DataDir}", _settings.ServerId, _settings.Tree.Journal.DataDir);
         _tree = Context.ActorOf(DataTreeActor.Props(_settings.Tree), "tree");
         Context.Watch(_tree);
     }
 
-    private void OnTreeRecovered(TreeProtocol.TreeRecovered m)
+    private void OnTreeRecovered(TreeProtocol.TreeRecovered m) => StartIngress();
+
+    private void StartIngress()
     {
-        var fourLetterWords = new FourLetterWordService(_tree, _stats, _registry, _settings.FourLetterWords, "standalone");
+        var fourLetterWords = new FourLetterWordService(_tree, _stats, _registry, _settings.FourLetterWords, _mode,
+            _mode == "leader" ? _role : null);
         _ingress = Context.ActorOf(TcpIngressActor.Props(_settings.Ingress, _tree, _settings.Session, _stats, _registry, fourLetterWords), "ingress");
         Context.Watch(_ingress);
         _ingress.Tell(new TcpIngressActor.GetBoundPort(), Self);

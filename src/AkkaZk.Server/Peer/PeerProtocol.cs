@@ -7,4 +7,7 @@ public static class PeerProtocol
     public sealed record GetStatus;
 
     public sealed record Status(bool Serving, string Mode, int ClientPort);
+
+    /// <summary>Asks for the current ZAB role actor (Nobody while looking or standalone); answered with the IActorRef.</summary>
+    public sealed record GetRole;
 }

@@ -22,6 +22,8 @@ public sealed partial class DataTreeActor
     {
         // A pass that is still pacing its deletions finishes first, as ZooKeeper's timer runs one task at a time.
         if (_containerQueue.Count > 0) return;
+        // As ZooKeeper: the container manager runs on the leader (or a standalone server) only.
+        if (_role is not (TreeRole.Standalone or TreeRole.Leading)) return;
         foreach (var path in ContainerCandidates.Select(_tree, _tree.TtlOf, WallClock, _settings.Containers.MaxNeverUsedIntervalMs))
             _containerQueue.Enqueue(path);
         DeleteNextContainer();

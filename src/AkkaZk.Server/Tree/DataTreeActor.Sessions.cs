@@ -36,6 +36,11 @@ public sealed partial class DataTreeActor
         var tracked = _tracker.Add(sessionId, timeout, Now);
         tracked.Owner = connection;
         connection.SessionId = sessionId;
+        if (_role == TreeRole.Following)
+        {
+            ForwardCreateSession(connection, timeout);
+            return;
+        }
         var context = new PrepContext(sessionId, 0, ++_lastAssignedZxid, WallClock, connection.AuthIds);
         var txn = _preparer.PrepareCreateSession(context, timeout);
         Enqueue(new PendingTxn(txn, PendingKind.CreateSession, connection, 0, OpCode.CreateSession, Now, timeout));
@@ -70,6 +75,7 @@ public sealed partial class DataTreeActor
             return;
         }
         _tracker.SetTimeout(sessionId, timeout, Now);
+        if (_role == TreeRole.Following) _touchedSessions[sessionId] = timeout;
         tracked.Owner = connection;
         connection.SessionId = sessionId;
         Context.Log.LogInformation("Session 0x{Session:x} reattached from {Remote}, timeout {Timeout} ms", sessionId, connection.RemoteAddress, timeout);
@@ -105,6 +111,9 @@ public sealed partial class DataTreeActor
 
     private void ExpireSessions()
     {
+        if (_role == TreeRole.Following) ReportTouchedSessions();
+        // As ZooKeeper: only the leader (or a standalone server) expires sessions.
+        if (_role is not (TreeRole.Standalone or TreeRole.Leading)) return;
         foreach (var sessionId in _tracker.ExpireDue(Now))
         {
             _tracker.TryGet(sessionId, out var tracked);

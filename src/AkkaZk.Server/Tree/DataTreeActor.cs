@@ -1,7 +1,9 @@
 using AkkaZk.Actors;
 using AkkaZk.DataTree;
 using AkkaZk.Jute;
+using AkkaZk.Consensus;
 using AkkaZk.Persistence;
+using AkkaZk.Server.Ensemble.Zab;
 using AkkaZk.Server.Sessions;
 using AkkaZk.Server.Stats;
 using Microsoft.Extensions.Logging;
@@ -51,7 +53,7 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
     protected override void PreStart()
     {
         _journal = Context.ActorOf(JournalActor.Props(_settings.Journal), "journal");
-        _journal.Tell(new TreeProtocol.Recover(), Self);
+        _journal.Tell(new TreeProtocol.Recover(_settings.Ensemble), Self);
     }
 
     // A journal failure must not be papered over by a restart that forgets the batch in flight: escalate.
@@ -70,6 +72,7 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
         Receive<SessionProtocol.ConnectSession>(HandleConnect);
         Receive<SessionProtocol.ConnectionClosed>(HandleConnectionClosed);
         Receive<TreeProtocol.BatchPersisted>(OnBatchPersisted);
+        EnsembleHandlers();
         Receive<SessionTick>(_ => ExpireSessions());
         Receive<ContainerCheck>(_ => CheckContainers());
         Receive<DeleteNextContainerTick>(_ => DeleteNextContainer());
@@ -95,7 +98,11 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
             "Tree recovered: last zxid 0x{Zxid:x}, {Nodes} nodes, {Sessions} sessions, snapshot 0x{Snap:x} + {Replayed} txns in {Ms} ms",
             _tree.LastProcessedZxid, _tree.NodeCount, _tracker.Count, m.Result.SnapshotZxid, m.Result.TxnsReplayed,
             (long)m.Result.Elapsed.TotalMilliseconds);
-        Context.Parent.Tell(new TreeProtocol.TreeRecovered(_tree.LastProcessedZxid, _tree.NodeCount, m.Result.TxnsReplayed, m.Result.Elapsed), Self);
+        _role = _settings.Ensemble ? TreeRole.Looking : TreeRole.Standalone;
+        Context.Parent.Tell(new TreeProtocol.TreeRecovered(_tree.LastProcessedZxid, _tree.NodeCount, m.Result.TxnsReplayed, m.Result.Elapsed)
+        {
+            Zab = m.Zab,
+        }, Self);
         Become(Serving);
         Stash.UnstashAll();
     }
@@ -110,7 +117,7 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
             session.Connection.Tell(new SessionProtocol.CloseConnection("session moved to another connection"), Self);
             return;
         }
-        if (!_tracker.Touch(session.SessionId, Now))
+        if (!TouchSession(session.SessionId))
         {
             // As ZooKeeper: a request of an unknown or closing session is dropped; its connection is closed.
             session.Connection.Tell(new SessionProtocol.CloseConnection("session expired or closing"), Self);
@@ -125,6 +132,11 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
         {
             // As ZooKeeper: reconfigEnabled=false (the default) is checked before anything else, no zxid used.
             ReplyInOrder(request, (int)ErrorCode.ReconfigDisabled, null);
+            return;
+        }
+        if (_role == TreeRole.Following && (WriteRequestTranslator.IsWrite(request.OpCode) || request.OpCode == OpCode.Sync))
+        {
+            ForwardToLeader(request);
             return;
         }
         if (WriteRequestTranslator.IsWrite(request.OpCode))
@@ -166,28 +178,27 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
     {
         var session = request.Session;
         var context = new PrepContext(session.SessionId, request.Xid, ++_lastAssignedZxid, WallClock, session.AuthIds);
-        Txn txn;
-        if (request.Problem == RequestProblem.Malformed)
-        {
-            txn = ErrorTxn(context, ErrorCode.MarshallingError);
-        }
-        else if (request.OpCode == OpCode.CloseSession)
-        {
-            _tracker.SetClosing(session.SessionId);
-            txn = _preparer.PrepareCloseSession(context);
-        }
-        else if (request.Record is MultiRequest multi)
-        {
-            var ops = WriteRequestTranslator.ToPrepOps(multi);
-            txn = ops is null ? ErrorTxn(context, ErrorCode.MarshallingError) : _preparer.PrepareMulti(context, ops);
-        }
-        else
-        {
-            var op = WriteRequestTranslator.ToPrepOp(request.OpCode, request.Record);
-            txn = op is null ? ErrorTxn(context, ErrorCode.MarshallingError) : _preparer.Prepare(context, op);
-        }
+        var txn = PrepareWrite(context, request.OpCode, request.Record, request.Problem == RequestProblem.Malformed);
         session.WritesSubmitted++;
         Enqueue(new PendingTxn(txn, PendingKind.ClientWrite, session, request.Xid, request.OpCode, request.Timestamp));
+    }
+
+    /// <summary>PrepRequestProcessor for one write (closeSession marks the session closing first).</summary>
+    private Txn PrepareWrite(PrepContext context, int opCode, IRequestRecord? record, bool malformed)
+    {
+        if (malformed) return ErrorTxn(context, ErrorCode.MarshallingError);
+        if (opCode == OpCode.CloseSession)
+        {
+            _tracker.SetClosing(context.SessionId);
+            return _preparer.PrepareCloseSession(context);
+        }
+        if (record is MultiRequest multi)
+        {
+            var ops = WriteRequestTranslator.ToPrepOps(multi);
+            return ops is null ? ErrorTxn(context, ErrorCode.MarshallingError) : _preparer.PrepareMulti(context, ops);
+        }
+        var op = WriteRequestTranslator.ToPrepOp(opCode, record);
+        return op is null ? ErrorTxn(context, ErrorCode.MarshallingError) : _preparer.Prepare(context, op);
     }
 
     private static Txn ErrorTxn(PrepContext context, ErrorCode code) =>
@@ -197,8 +208,14 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
     {
         _txnWriter.Reset();
         TxnCodec.Write(_txnWriter, pending.Txn);
-        _unflushed.Add(new SerializedTxn(pending.Txn.Zxid, _txnWriter.ToArray()));
         _pending.Enqueue(pending);
+        if (_role == TreeRole.Leading)
+        {
+            // Ensemble: the leader logs, replicates and commits it; it is applied on ApplyCommitted.
+            _roleActor.Tell(new ZabProtocol.Propose(new ZabTxn(pending.Txn.Zxid, _txnWriter.ToArray())), Self);
+            return;
+        }
+        _unflushed.Add(new SerializedTxn(pending.Txn.Zxid, _txnWriter.ToArray()));
         if (!_flushInFlight) FlushJournal();
     }
 

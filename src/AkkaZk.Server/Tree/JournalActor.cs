@@ -9,7 +9,7 @@ namespace AkkaZk.Server.Tree;
 /// (one fsync) before answering, writes snapshots handed over by the tree, and purges old files.
 /// Blocking I/O happens here so the tree's actor keeps serving reads meanwhile.
 /// </summary>
-public sealed class JournalActor : ReceiveActor, IWithTimers
+public sealed partial class JournalActor : ReceiveActor, IWithTimers
 {
     private readonly JournalSettings _settings;
     private SqliteJournal? _journal;
@@ -18,7 +18,8 @@ public sealed class JournalActor : ReceiveActor, IWithTimers
     public JournalActor(JournalSettings settings)
     {
         _settings = settings;
-        Receive<TreeProtocol.Recover>(_ => Recover());
+        Receive<TreeProtocol.Recover>(m => Recover(m.Ensemble));
+        Receive<TreeProtocol.ZabPersist>(PersistZab);
         Receive<TreeProtocol.PersistBatch>(m =>
         {
             Journal.AppendSerialized(m.Txns);
@@ -56,7 +57,7 @@ public sealed class JournalActor : ReceiveActor, IWithTimers
         _journal = null;
     }
 
-    private void Recover()
+    private void Recover(bool ensemble)
     {
         Directory.CreateDirectory(_settings.DataDir);
         Directory.CreateDirectory(_settings.DataLogDir);
@@ -64,6 +65,6 @@ public sealed class JournalActor : ReceiveActor, IWithTimers
         _journal = SqliteJournal.Open(_settings.DataLogDir, new JournalOptions { Fsync = _settings.Fsync }, logger);
         _snapshots = new SnapshotStore(_settings.DataDir, logger);
         var result = TreeRecovery.Recover(_snapshots, _journal, logger, _settings.ExtendedTypesEnabled);
-        Sender.Tell(new TreeProtocol.Recovered(result.Tree, result), Self);
+        Sender.Tell(new TreeProtocol.Recovered(result.Tree, result, ensemble ? ZabStartOf(result) : null), Self);
     }
 }

@@ -17,4 +17,6 @@ public enum PendingKind
     ExpireSession,
     /// <summary>The container manager's deleteContainer: nobody waits for it.</summary>
     ContainerDelete,
+    /// <summary>Ensemble: a txn another server asked for or committed; nobody here waits for it.</summary>
+    Replicated,
 }

@@ -1,5 +1,6 @@
 using AkkaZk.DataTree;
 using AkkaZk.Persistence;
+using AkkaZk.Server.Ensemble.Zab;
 using AkkaZk.Server.Stats;
 using ZkTree = AkkaZk.DataTree.DataTree;
 
@@ -9,7 +10,11 @@ namespace AkkaZk.Server.Tree;
 public static class TreeProtocol
 {
     /// <summary>Sent to the parent once the tree is recovered and requests are being served.</summary>
-    public sealed record TreeRecovered(long LastZxid, int NodeCount, int TxnsReplayed, TimeSpan Elapsed);
+    public sealed record TreeRecovered(long LastZxid, int NodeCount, int TxnsReplayed, TimeSpan Elapsed)
+    {
+        /// <summary>Ensemble mode: what a ZAB role starts from (epochs, the log past the snapshot).</summary>
+        public ZabProtocol.ZabStart? Zab { get; init; }
+    }
 
     public sealed record GetTreeStats;
     public sealed record TreeStats(long LastZxid, int NodeCount, int WatchCount, int EphemeralCount,
@@ -29,8 +34,11 @@ public static class TreeProtocol
     public sealed record ExpiryBucket(long ExpiresAtMs, IReadOnlyList<long> SessionIds);
 
     // DataTreeActor ↔ JournalActor
-    public sealed record Recover;
-    public sealed record Recovered(ZkTree Tree, RecoveryResult Result);
+    public sealed record Recover(bool Ensemble = false);
+    public sealed record Recovered(ZkTree Tree, RecoveryResult Result, ZabProtocol.ZabStart? Zab = null);
+    /// <summary>ZAB persist steps in order: PersistActions, with TakeSnapshot already serialized as <see cref="SnapshotPayload"/>.</summary>
+    public sealed record ZabPersist(IReadOnlyList<object> Steps, AkkaZk.Actors.IActorRef ReplyTo);
+    public sealed record SnapshotPayload(long Zxid, byte[] Body, bool ReplacesLog);
     public sealed record PersistBatch(IReadOnlyList<SerializedTxn> Txns);
     public sealed record BatchPersisted(long LastZxid, int Count);
     public sealed record SaveSnapshot(long Zxid, byte[] Payload);

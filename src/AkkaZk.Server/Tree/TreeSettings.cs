@@ -8,6 +8,9 @@ public sealed record TreeSettings(long ServerId, int TickMs, int MinSessionTimeo
 {
     public ContainerSettings Containers { get; init; } = ContainerSettings.Default;
 
+    /// <summary>A member of a replicated ensemble: txns go through ZAB (the role actors) instead of straight to the journal.</summary>
+    public bool Ensemble { get; init; }
+
     /// <summary>Clamps a requested timeout into [min, max], as ZooKeeper's processConnectRequest.</summary>
     public int NegotiateTimeout(int requested) => Math.Clamp(requested, MinSessionTimeoutMs, MaxSessionTimeoutMs);
 }

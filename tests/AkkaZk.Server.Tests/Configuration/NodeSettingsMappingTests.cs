@@ -1,6 +1,7 @@
 using AkkaZk.Server.Configuration;
 using AkkaZk.Server.Hosting;
 using AkkaZk.Server.Tree;
+using AkkaZk.Server.Ensemble;
 
 namespace AkkaZk.Server.Tests.Configuration;
 
@@ -35,5 +36,32 @@ public sealed class NodeSettingsMappingTests : IDisposable
 
         Assert.Equal(new ContainerSettings(60000, 10000, 0), node.Tree.Containers);
         Assert.Equal((0, 1000), (node.Ingress.MaxCnxns, node.Ingress.GlobalOutstandingLimit));
+    }
+
+    [Fact]
+    public void A_server_list_makes_an_ensemble_member_with_its_zab_limits()
+    {
+        _folder.Write("myid", "2");
+        var path = _folder.Write("zoo.cfg", $"dataDir={_folder.Path}\ninitLimit=7\nsyncLimit=3\ncommitLogCount=50\n" +
+            "server.1=127.0.0.1:2881:3881\nserver.2=127.0.0.1:2882:3882\nserver.3=127.0.0.1:2883:3883:observer\n");
+
+        var node = NodeSettingsFactory.Create(ServerConfigLoader.Load(path));
+
+        var ensemble = Assert.IsType<EnsembleSettings>(node.Ensemble);
+        Assert.Equal(2, ensemble.MyId);
+        Assert.Equal((7, 3, 50), (ensemble.Zab.InitLimit, ensemble.Zab.SyncLimit, ensemble.Zab.CommitLogCount));
+        Assert.Equal([1L, 2L], ensemble.Config.Voters.Order());
+        Assert.Equal([3L], ensemble.Config.Observers);
+        Assert.StartsWith("server.1=127.0.0.1:2881:3881:participant\n", ensemble.Config.ConfigString);
+        Assert.EndsWith("server.3=127.0.0.1:2883:3883:observer\nversion=0", ensemble.Config.ConfigString);
+        // The host's election seam is not wired on this branch: it says so instead of electing.
+        Assert.Throws<NotSupportedException>(() => { _ = ensemble.ElectionProps(); });
+    }
+
+    [Fact]
+    public void A_standalone_configuration_has_no_ensemble()
+    {
+        var path = _folder.Write("zoo.cfg", $"dataDir={_folder.Path}\n");
+        Assert.Null(NodeSettingsFactory.Create(ServerConfigLoader.Load(path)).Ensemble);
     }
 }

@@ -1,0 +1,130 @@
+using AkkaZk.Actors;
+using AkkaZk.Jute.Quorum;
+using AkkaZk.Server.Ensemble;
+using AkkaZk.Server.Ensemble.Zab;
+using AkkaZk.Server.Tree;
+using Microsoft.Extensions.Logging;
+
+namespace AkkaZk.Server.Peer;
+
+// Ensemble mode (QuorumPeer.run): recover the tree, look (election child), lead/follow/observe, serve clients only
+// while the role is established; when the role ends, stop serving, rebuild the tree from disk and look again.
+public sealed partial class PeerActor
+{
+    private IActorRef _election = ActorRefs.Nobody;
+    private IActorRef _role = ActorRefs.Nobody;
+    private IActorRef _retiringTree = ActorRefs.Nobody;
+    private ZabProtocol.ZabStart? _zabStart;
+    private int _generation;
+
+    private EnsembleSettings Ensemble => _settings.Ensemble!;
+
+    private void EnsembleHandlers()
+    {
+        Receive<ElectionProtocol.Decided>(OnDecided);
+        Receive<ZabProtocol.RoleEstablished>(m =>
+        {
+            if (!Sender.Equals(_role)) return;
+            _mode = m.Mode;
+            Context.Log.LogInformation("Node {Id}: {Mode} in epoch {Epoch}, opening the client port", _settings.ServerId, m.Mode, m.Epoch);
+            _election.Tell(new ElectionProtocol.EpochEstablished(m.Epoch), Self);
+            StartIngress();
+        });
+        Receive<ZabProtocol.RoleEnded>(m =>
+        {
+            if (Sender.Equals(_role)) BackToLooking(m.Reason);
+        });
+        Receive<PeerProtocol.GetRole>(_ => Sender.Tell(_role, Self));
+    }
+
+    private void StartEnsemble()
+    {
+        Context.Log.LogInformation("Node {Id}: starting as a member of an ensemble of {Count}, data in {DataDir}",
+            _settings.ServerId, Ensemble.Servers.Count, _settings.Tree.Journal.DataDir);
+        _mode = "looking";
+        StartTree();
+    }
+
+    private void StartTree()
+    {
+        _tree = Context.ActorOf(DataTreeActor.Props(_settings.Tree with { Ensemble = true }), $"tree-{++_generation}");
+        Context.Watch(_tree);
+    }
+
+    private void StartLooking(TreeProtocol.TreeRecovered m)
+    {
+        _zabStart = m.Zab ?? throw new InvalidOperationException("the tree recovered without ZAB state");
+        if (_election.Equals(ActorRefs.Nobody))
+        {
+            Props election;
+            try
+            {
+                election = Ensemble.ElectionProps();
+            }
+            catch (NotSupportedException ex)
+            {
+                Context.Log.LogCritical("Node {Id}: cannot start the election: {Reason}", _settings.ServerId, ex.Message);
+                _onFatal(ex.Message);
+                return;
+            }
+            _election = Context.ActorOf(election, "election");
+            Context.Watch(_election);
+        }
+        _mode = "looking";
+        Context.Log.LogInformation("Node {Id}: role looking, last logged zxid {Zxid}, current epoch {Epoch}",
+            _settings.ServerId, ZxidUtils.ToHex(_zabStart.Log.LastLoggedZxid), _zabStart.Epochs.CurrentEpoch);
+        _election.Tell(new ElectionProtocol.StartLooking(_zabStart.Log.LastLoggedZxid, _zabStart.Epochs.CurrentEpoch), Self);
+    }
+
+    private void OnDecided(ElectionProtocol.Decided m)
+    {
+        if (_zabStart is null || !_role.Equals(ActorRefs.Nobody) || !_retiringTree.Equals(ActorRefs.Nobody)) return;
+        Context.Log.LogInformation("Node {Id}: election decided {State}, leader {Leader}", _settings.ServerId, m.State, m.Vote.Leader);
+        Props? props = m.State switch
+        {
+            ServerState.Leading => LeaderActor.Props(Ensemble, _zabStart, _tree),
+            ServerState.Following or ServerState.Observing => FollowerActor.Props(Ensemble, m.Vote.Leader, _zabStart, _tree),
+            _ => null,
+        };
+        if (props is null) return;
+        _role = Context.ActorOf(props, $"role-{_generation}");
+        Context.Watch(_role);
+    }
+
+    /// <summary>The role ended: stop serving and the role, rebuild the tree from durable storage, then look again.</summary>
+    private void BackToLooking(string reason)
+    {
+        Context.Log.LogWarning("Node {Id}: role {Mode} ended ({Reason}); rebuilding the tree and looking again", _settings.ServerId, _mode, reason);
+        _isServing = false;
+        _mode = "looking";
+        _zabStart = null;
+        foreach (var child in new[] { _ingress, _role })
+        {
+            if (child.Equals(ActorRefs.Nobody)) continue;
+            Context.Unwatch(child);
+            Context.Stop(child);
+        }
+        _ingress = _role = ActorRefs.Nobody;
+        // The tree is replaced once the old one (and its journal) has stopped, so the journal is never open twice.
+        _retiringTree = _tree;
+        Context.Stop(_tree);
+    }
+
+    /// <summary>Terminations that are part of ensemble life; false for the fatal ones.</summary>
+    private bool EnsembleTerminated(IActorRef stopped)
+    {
+        if (stopped.Equals(_retiringTree))
+        {
+            _retiringTree = ActorRefs.Nobody;
+            StartTree();
+            return true;
+        }
+        if (stopped.Equals(_role))
+        {
+            _role = ActorRefs.Nobody;
+            BackToLooking("the role stopped after a failure");
+            return true;
+        }
+        return false;
+    }
+}
