@@ -1,15 +1,18 @@
 using AkkaZk.Actors;
-using AkkaZk.Server.Configuration;
+using AkkaZk.Consensus;
+using AkkaZk.Server.Ensemble.Election;
 
 namespace AkkaZk.Server.Ensemble;
 
 /// <summary>
-/// SEAM (coordinator): the host's election child. Point <see cref="Props"/> at the real ElectionActor (fast leader
-/// election over the election port) when merging; until then an ensemble node started by the host fails at once.
-/// Tests inject their own election Props through <see cref="EnsembleSettings.ElectionProps"/>.
+/// The host's election child: fast leader election over the election port, with the ensemble's members, quorum
+/// config and fault hook. Tests may inject another election through <see cref="EnsembleSettings.ElectionProps"/>.
 /// </summary>
 public static class ElectionWiring
 {
-    public static Props Props(ServerSettings settings) =>
-        throw new NotSupportedException($"ensemble election not wired (server {settings.ServerId})");
+    public static Props Props(EnsembleSettings ensemble) =>
+        ElectionActor.Props(new ElectionSettings(ensemble.MyId, ensemble.Servers, ensemble.Config, new ElectionOptions())
+        {
+            Faults = ensemble.Faults,
+        });
 }

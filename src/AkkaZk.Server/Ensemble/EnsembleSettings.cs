@@ -12,7 +12,7 @@ namespace AkkaZk.Server.Ensemble;
 /// tick, ZAB limits, jute.maxbuffer for the quorum port, the election child's Props and the links' fault hook.
 /// </summary>
 public sealed record EnsembleSettings(long MyId, IReadOnlyList<PeerAddress> Servers, int TickMs, ZabOptions Zab,
-    int JuteMaxBuffer, Func<Props> ElectionProps)
+    int JuteMaxBuffer, Func<EnsembleSettings, Props> ElectionProps)
 {
     public LinkFaults Faults { get; init; } = LinkFaults.None;
 

@@ -59,7 +59,7 @@ public sealed partial class PeerActor
             Props election;
             try
             {
-                election = Ensemble.ElectionProps();
+                election = Ensemble.ElectionProps(Ensemble);
             }
             catch (NotSupportedException ex)
             {

@@ -5,10 +5,12 @@ namespace AkkaZk.Server.Tests.Ensemble;
 /// <summary>The leader goes away: the remaining quorum elects a new leader and keeps every acknowledged write.</summary>
 public sealed class FailoverTests
 {
-    [Fact]
-    public async Task When_the_leader_is_gone_a_new_leader_keeps_the_acknowledged_writes()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task When_the_leader_is_gone_a_new_leader_keeps_the_acknowledged_writes(bool realElection)
     {
-        await using var ensemble = await TestEnsemble.StartAsync();
+        await using var ensemble = await TestEnsemble.StartAsync(realElection: realElection);
         var oldLeader = await ensemble.LeaderAsync();
         var follower = (await ensemble.FollowersAsync())[0];
         await CatchUpTests.WriteAsync(ensemble, follower, "/acked", 25);

@@ -3,10 +3,12 @@ namespace AkkaZk.Server.Tests.Ensemble;
 /// <summary>Link faults (the conductor's Blackhole) on the quorum port: a cut-off follower does not stop the quorum.</summary>
 public sealed class PartitionTests
 {
-    [Fact]
-    public async Task A_blackholed_follower_misses_writes_and_catches_up_when_healed()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_blackholed_follower_misses_writes_and_catches_up_when_healed(bool realElection)
     {
-        await using var ensemble = await TestEnsemble.StartAsync();
+        await using var ensemble = await TestEnsemble.StartAsync(realElection: realElection);
         var leader = await ensemble.LeaderAsync();
         var followers = await ensemble.FollowersAsync();
         var cut = followers[0];
@@ -20,10 +22,12 @@ public sealed class PartitionTests
         await ReplicationTests.AssertDataAsync(ensemble, cut, "/during-partition/n9", "v9");
     }
 
-    [Fact]
-    public async Task A_txn_only_the_cut_off_leader_logged_is_truncated_when_it_rejoins()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_txn_only_the_cut_off_leader_logged_is_truncated_when_it_rejoins(bool realElection)
     {
-        await using var ensemble = await TestEnsemble.StartAsync();
+        await using var ensemble = await TestEnsemble.StartAsync(realElection: realElection);
         var oldLeader = await ensemble.LeaderAsync();
         var others = await ensemble.FollowersAsync();
         await CatchUpTests.WriteAsync(ensemble, oldLeader, "/committed", 3);

@@ -19,8 +19,9 @@ namespace AkkaZk.Server.Tests.Ensemble;
 
 /// <summary>
 /// An ensemble of in-process nodes (one actor system each) on free loopback ports, each with its own data directory,
-/// electing with the <see cref="StubElectionBoard"/>. Kill stops a node's actor system without a clean shutdown of
-/// anything but its sockets; Start brings it back on the same directory and ports.
+/// electing with the <see cref="StubElectionBoard"/> or, with realElection, the ElectionActor over the election
+/// port. Kill stops a node's actor system without a clean shutdown of anything but its sockets; Start brings it
+/// back on the same directory and ports.
 /// </summary>
 public sealed class TestEnsemble : IAsyncDisposable
 {
@@ -36,10 +37,12 @@ public sealed class TestEnsemble : IAsyncDisposable
     private readonly int _commitLogCount;
     private readonly int _snapCount;
     private readonly bool _fsync;
+    private readonly bool _realElection;
 
-    private TestEnsemble(int voters, int observers, int tickMs, int commitLogCount, int snapCount, bool fsync)
+    private TestEnsemble(int voters, int observers, int tickMs, int commitLogCount, int snapCount, bool fsync, bool realElection)
     {
         _fsync = fsync;
+        _realElection = realElection;
         _tickMs = tickMs;
         _commitLogCount = commitLogCount;
         _snapCount = snapCount;
@@ -55,9 +58,10 @@ public sealed class TestEnsemble : IAsyncDisposable
 
     public LinkFaults Faults { get; } = new();
 
-    public static async Task<TestEnsemble> StartAsync(int voters = 3, int observers = 0, int tickMs = 100, int commitLogCount = 500, int snapCount = 100000, bool fsync = false)
+    public static async Task<TestEnsemble> StartAsync(int voters = 3, int observers = 0, int tickMs = 100, int commitLogCount = 500, int snapCount = 100000, bool fsync = false,
+        bool realElection = false)
     {
-        var ensemble = new TestEnsemble(voters, observers, tickMs, commitLogCount, snapCount, fsync);
+        var ensemble = new TestEnsemble(voters, observers, tickMs, commitLogCount, snapCount, fsync, realElection);
         foreach (var id in ensemble.Ids) ensemble.Start(id);
         foreach (var id in ensemble.Ids) await ensemble.AwaitServingAsync(id);
         return ensemble;
@@ -70,7 +74,7 @@ public sealed class TestEnsemble : IAsyncDisposable
         var tree = new TreeSettings(id, _tickMs, 2 * _tickMs, 600 * _tickMs, 1000, new PrepSettings(), journal);
         var isObserver = _servers.First(s => s.Id == id).Role == PeerRole.Observer;
         var ensemble = new EnsembleSettings(id, _servers, _tickMs, new ZabOptions(InitLimit: 10, SyncLimit: 5, CommitLogCount: _commitLogCount),
-            0xFFFFF, () => StubElectionActor.Props(_board, id, isObserver)) { Faults = Faults };
+            0xFFFFF, e => _realElection ? ElectionWiring.Props(e) : StubElectionActor.Props(_board, id, isObserver)) { Faults = Faults };
         var settings = new NodeSettings(id, tree, new IngressSettings("127.0.0.1", _clientPorts[id], 60),
             new SessionSettings(0xFFFFF, TimeSpan.FromSeconds(10), null),
             new FourLetterWordSettings(new HashSet<string> { "*" }, [new("clientPort", _clientPorts[id].ToString())], dataDir, dataDir))
