@@ -125,6 +125,12 @@ class ZkServer:
 
     # ---- lifecycle ----
     def start(self):
+        self.launch()
+        self.wait_ready()
+        return self
+
+    def launch(self):
+        """Start the process without waiting for it to serve (ensemble members wait for a quorum)."""
         assert self.proc is None or self.proc.poll() is not None, "server already running"
         self._log = open(self.log_path, "ab")
         self._log.write(f"==== start {' '.join(self._command())}\n".encode())
@@ -132,8 +138,6 @@ class ZkServer:
         self.proc = subprocess.Popen(
             self._command(), cwd=self.tmpdir, stdin=subprocess.DEVNULL,
             stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
-        self.wait_ready()
-        return self
 
     def wait_ready(self, timeout=READY_TIMEOUT):
         """Poll ruok -> imok (or srvr when ruok is not whitelisted) until the server serves."""

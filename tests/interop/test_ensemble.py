@@ -1,0 +1,151 @@
+"""Three-server ensembles over ZooKeeper 3.8's own peer protocols: AkkaZk only, and mixed with Apache
+ZooKeeper 3.8.0 (2 ZooKeeper + 1 AkkaZk, 1 ZooKeeper + 2 AkkaZk). Clients on any node see one state; the leader's
+SIGKILL leaves a new leader with every acknowledged write; a follower that was away catches up (by DIFF, and by
+SNAP past the leader's committed-log window) from a leader of either kind.
+
+With AKKAZK_TARGET=apache the same tests run on an all-ZooKeeper ensemble: the oracle for their expectations.
+"""
+import os
+import shutil
+import tempfile
+
+import pytest
+from kazoo.client import KazooClient
+
+from conftest import HOST, TARGET, ZkServer, free_port, stop_client, wait_until
+
+TICK_MS = 500
+KINDS = {
+    "akkazk": ("akkazk", "akkazk", "akkazk"),
+    "2zookeeper+1akkazk": ("apache", "apache", "akkazk"),
+    "1zookeeper+2akkazk": ("apache", "akkazk", "akkazk"),
+} if TARGET == "akkazk" else {"zookeeper": ("apache", "apache", "apache")}
+# ZooKeeper's default commitLogCount: a follower further behind than this gets a SNAP.
+COMMIT_LOG_COUNT = 500
+
+
+class Ensemble:
+    def __init__(self, kinds):
+        self.kinds = kinds
+        ids = range(1, len(kinds) + 1)
+        peers = {i: (free_port(), free_port()) for i in ids}
+        lines = {f"server.{i}": f"{HOST}:{q}:{e}" for i, (q, e) in peers.items()}
+        common = {"tickTime": str(TICK_MS), "initLimit": "10", "syncLimit": "5", **lines}
+        self.servers = {}
+        for i, kind in zip(ids, kinds):
+            srv = ZkServer(target=kind, extra_cfg=common, name=f"ens{i}-{kind}")
+            with open(os.path.join(srv.data_dir, "myid"), "w") as f:
+                f.write(f"{i}\n")
+            self.servers[i] = srv
+        self._clients = []
+
+    def start(self):
+        for srv in self.servers.values():
+            srv.launch()
+        for srv in self.servers.values():
+            srv.wait_ready(timeout=60)
+
+    def mode(self, i):
+        try:
+            for line in self.servers[i].four_letter("srvr", timeout=2).splitlines():
+                if line.startswith("Mode: "):
+                    return line[6:]
+        except OSError:
+            pass
+        return None
+
+    def leader(self, among=None):
+        ids = among or list(self.servers)
+        return wait_until(lambda: next((i for i in ids if self.mode(i) == "leader"), None), 60,
+                          message=f"a leader among {ids}")
+
+    def client(self, i):
+        c = KazooClient(hosts=self.servers[i].hosts, timeout=10.0,
+                        connection_retry=dict(max_tries=-1, delay=0.1, backoff=1.5, max_delay=1.0))
+        c.start(timeout=30)
+        self._clients.append(c)
+        return c
+
+    def assert_same_data(self, path, expected_children, live=None):
+        """Every live node, after a sync, has exactly these children with the same data."""
+        seen = {}
+        for i in live or self.servers:
+            c = self.client(i)
+            c.sync(path)
+            children = sorted(c.get_children(path))
+            assert len(children) == expected_children, f"node {i} ({self.servers[i].target}) has {len(children)}"
+            seen[i] = [(n, c.get(f"{path}/{n}")[0]) for n in children]
+            stop_client(c)
+        first = next(iter(seen.values()))
+        assert all(v == first for v in seen.values()), "nodes disagree"
+
+    def cleanup(self):
+        for c in self._clients:
+            stop_client(c)
+        for srv in self.servers.values():
+            srv.cleanup()
+
+
+@pytest.fixture(scope="module", params=list(KINDS), ids=list(KINDS))
+def ensemble(request):
+    ens = Ensemble(KINDS[request.param])
+    try:
+        ens.start()
+        yield ens
+    finally:
+        ens.cleanup()
+
+
+def test_clients_on_every_node_see_one_state(ensemble):
+    clients = {i: ensemble.client(i) for i in ensemble.servers}
+    for i, c in clients.items():
+        c.ensure_path("/one-state")
+        for j in range(10):
+            c.create(f"/one-state/n{i}-", f"{i}:{j}".encode(), sequence=True)
+    # A session's ephemeral is everywhere, and gone everywhere once the session closes.
+    clients[1].create("/one-state-eph", b"e", ephemeral=True)
+    ensemble.assert_same_data("/one-state", 30)
+    for c in clients.values():
+        c.sync("/")
+        assert c.exists("/one-state-eph") is not None
+    stop_client(clients[1])
+    for i in (2, 3):
+        clients[i].sync("/")
+        assert clients[i].exists("/one-state-eph") is None
+
+
+def test_leader_sigkill_elects_a_new_leader_and_keeps_every_acknowledged_write(ensemble):
+    old = ensemble.leader()
+    others = [i for i in ensemble.servers if i != old]
+    writer = ensemble.client(others[0])
+    writer.ensure_path("/failover")
+    for j in range(50):
+        writer.create(f"/failover/n{j}", str(j).encode())
+    ensemble.servers[old].kill9()
+    new = ensemble.leader(among=others)
+    assert new != old
+    wait_until(lambda: all(ensemble.mode(i) in ("leader", "follower") for i in others), 60, message="the survivors serve")
+    after = ensemble.client(new)
+    after.create("/failover/after", b"new epoch")
+    ensemble.assert_same_data("/failover", 51, live=others)
+    # The old leader comes back as a follower of the new epoch and has everything (DIFF from the new leader).
+    ensemble.servers[old].launch()
+    ensemble.servers[old].wait_ready(timeout=60)
+    assert ensemble.mode(old) == "follower"
+    ensemble.assert_same_data("/failover", 51)
+
+
+def test_a_follower_far_behind_catches_up_by_snapshot(ensemble):
+    leader = ensemble.leader()
+    followers = [i for i in ensemble.servers if i != leader]
+    # Prefer a follower of the other kind than the leader, so the sync crosses implementations.
+    away = next((i for i in followers if ensemble.servers[i].target != ensemble.servers[leader].target), followers[0])
+    ensemble.servers[away].stop()
+    writer = ensemble.client(leader)
+    writer.ensure_path("/far-behind")
+    pending = [writer.create_async(f"/far-behind/n{j}", b"x" * 16) for j in range(COMMIT_LOG_COUNT + 100)]
+    for p in pending:
+        p.get(timeout=30)
+    ensemble.servers[away].launch()
+    ensemble.servers[away].wait_ready(timeout=60)
+    ensemble.assert_same_data("/far-behind", COMMIT_LOG_COUNT + 100)
