@@ -15,6 +15,8 @@
 #                       ZooKeeper's QuorumPeerMain for a side-by-side comparison; no build
 #   ZOO_LOG_DIR         where `start` writes its log (default: the data dir)
 #   AKKAZK_START_TIMEOUT / AKKAZK_STOP_TIMEOUT   seconds to wait for start / stop (30 / 60)
+#   AKKAZK_NO_WAIT=1    `start` returns once the process runs, without waiting for it to serve (an
+#                       ensemble member serves only once a quorum is up: deploy/ensemble.sh uses this)
 set -uo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
@@ -151,6 +153,10 @@ case "$COMMAND" in
     nohup "${SERVER_CMD[@]}" "$CONF" >"$LOG_FILE" 2>&1 </dev/null &
     pid=$!
     echo "$pid" >"$PID_FILE"
+    if [ "${AKKAZK_NO_WAIT:-0}" = 1 ]; then
+      echo "STARTED (process $pid; not waiting for it to serve)"
+      exit 0
+    fi
     deadline=$((SECONDS + START_TIMEOUT))
     while :; do
       if ! kill -0 "$pid" 2>/dev/null; then
