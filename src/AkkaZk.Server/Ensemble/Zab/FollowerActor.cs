@@ -95,10 +95,11 @@ public sealed class FollowerActor : ReceiveActor, IWithTimers
         if (_ended) { m.Socket?.Dispose(); return; }
         if (m.Socket is null)
         {
-            // Learner.connectToLeader: retried until initLimit runs out.
+            // Learner.connectToLeader: retried every leaderConnectDelayDuringRetryMs (100 ms) until initLimit runs out;
+            // the new leader usually opens its quorum port a moment after its followers decided.
             if (Environment.TickCount64 < _connectDeadline)
             {
-                Timers.StartSingleTimer("connect", RetryConnect.Instance, TimeSpan.FromMilliseconds(Math.Max(10, _settings.TickMs / 4)));
+                Timers.StartSingleTimer("connect", RetryConnect.Instance, LeaderConnectRetryDelay);
                 return;
             }
             End($"could not connect to leader {_leaderId}: {m.Error}");
@@ -213,6 +214,8 @@ public sealed class FollowerActor : ReceiveActor, IWithTimers
     }
 
     private sealed record ConnectResult(Socket? Socket, string? Error);
+
+    private static readonly TimeSpan LeaderConnectRetryDelay = TimeSpan.FromMilliseconds(100);
 
     private sealed class RetryConnect
     {
