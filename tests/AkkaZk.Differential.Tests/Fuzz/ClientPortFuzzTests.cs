@@ -27,6 +27,7 @@ public sealed class ClientPortFuzzTests(AkkaZkFixture fixture, ITestOutputHelper
         var tally = new FuzzTally();
         var clock = Stopwatch.StartNew();
         await using var health = await NodeHealth.StartAsync(server);
+        long[] witness = [health.Witness.SessionId];
         var baseline = await server.MonitorValueAsync("num_alive_connections");
         Report($"fuzz: seed {settings.Seed}, {settings.Connections} connections, {settings.Duration.TotalSeconds}s" +
                (settings.ReplayCase is { } c ? $", replaying case {c} only" : ""));
@@ -34,12 +35,14 @@ public sealed class ClientPortFuzzTests(AkkaZkFixture fixture, ITestOutputHelper
         {
             using var stop = new CancellationTokenSource();
             var workers = settings.ReplayCase is { } replay
-                ? [RunCaseAsync(server, FuzzCaseGenerator.Generate(replay), tally, stop.Token)]
-                : Enumerable.Range(0, settings.Connections).Select(w => WorkerAsync(server, settings, w, tally, stop)).ToArray();
+                ? [RunCaseAsync(server, FuzzCaseGenerator.Generate(replay, witness), tally, stop.Token)]
+                : Enumerable.Range(0, settings.Connections).Select(w => WorkerAsync(server, settings, witness, w, tally, stop)).ToArray();
             if (settings.ReplayCase is null) stop.CancelAfter(settings.Duration);
             await MonitorAsync(health, Task.WhenAll(workers), stop);
             await Task.WhenAll(workers);
             await health.CheckAsync();
+            Assert.True(health.Witness.Reconnects <= tally.SessionClaims,
+                $"the witness lost its connection {health.Witness.Reconnects} times, but only {tally.SessionClaims} fuzz handshakes claimed its session");
             await AwaitConnectionsClosedAsync(server, baseline);
         }
         catch (Exception ex)
@@ -50,18 +53,20 @@ public sealed class ClientPortFuzzTests(AkkaZkFixture fixture, ITestOutputHelper
         }
         finally
         {
-            Report($"fuzz: {tally} in {clock.Elapsed.TotalSeconds:F1}s; peak RSS {health.PeakRssBytes >> 20} MiB over {health.Checks} health checks");
+            Report($"fuzz: {tally} in {clock.Elapsed.TotalSeconds:F1}s; peak RSS {health.PeakRssBytes >> 20} MiB over {health.Checks} health checks; " +
+                   $"witness reconnected {health.Witness.Reconnects} times");
         }
     }
 
     /// <summary>One fuzz connection after another until the run stops; a failure stops the whole run.</summary>
-    private static async Task WorkerAsync(ServerProcess server, FuzzSettings settings, int worker, FuzzTally tally, CancellationTokenSource stop)
+    private static async Task WorkerAsync(ServerProcess server, FuzzSettings settings, long[] otherSessions, int worker, FuzzTally tally,
+        CancellationTokenSource stop)
     {
         try
         {
             for (long index = 0; !stop.IsCancellationRequested; index++)
             {
-                var fuzzCase = FuzzCaseGenerator.Generate(settings.CaseSeed(worker, index));
+                var fuzzCase = FuzzCaseGenerator.Generate(settings.CaseSeed(worker, index), otherSessions);
                 await RunCaseAsync(server, fuzzCase, tally, stop.Token);
             }
         }

@@ -18,9 +18,10 @@ public enum CaseEnding
 
 /// <summary>
 /// One fuzz connection: the bytes to send, the offsets where the stream is cut into separate writes, and the ending.
-/// <see cref="Seed"/> regenerates it exactly (AKKAZK_FUZZ_CASE).
+/// <see cref="Seed"/> regenerates it exactly (AKKAZK_FUZZ_CASE). <see cref="ClaimsOtherSession"/>: its handshake
+/// names another client's session (with a wrong password), which closes that client's connection.
 /// </summary>
-public sealed record FuzzCase(long Seed, string Description, byte[] Stream, IReadOnlyList<int> Cuts, CaseEnding Ending)
+public sealed record FuzzCase(long Seed, string Description, byte[] Stream, IReadOnlyList<int> Cuts, CaseEnding Ending, bool ClaimsOtherSession)
 {
     /// <summary>The writes, in order: the stream split at <see cref="Cuts"/>.</summary>
     public IEnumerable<ReadOnlyMemory<byte>> Writes()

@@ -11,15 +11,17 @@ public static class FuzzCaseGenerator
 {
     private const int MaxPadding = 256 * 1024;
 
-    public static FuzzCase Generate(long seed)
+    /// <param name="otherSessions">Live sessions of other clients (the witness): handshakes may claim them with a wrong password.</param>
+    public static FuzzCase Generate(long seed, IReadOnlyList<long> otherSessions)
     {
         var rng = new Random(unchecked((int)seed ^ (int)(seed >> 32)));
         var roll = rng.Next(100);
+        var conversation = new ValidConversation(rng, otherSessions);
         var (frames, description) = roll switch
         {
             < 12 => RandomBytes(rng),
-            < 22 => RandomFrames(rng),
-            _ => MutatedConversation(rng),
+            < 22 => RandomFrames(rng, conversation),
+            _ => MutatedConversation(rng, conversation),
         };
         var stream = frames.SelectMany(f => f).ToArray();
         var missing = ServerFramingModel.MissingBytes(stream);
@@ -45,7 +47,8 @@ public static class FuzzCaseGenerator
             stream = stream[..rng.Next(1, stream.Length)];
             description += $", cut at byte {stream.Length}";
         }
-        return new FuzzCase(seed, description, stream, Cuts(rng, frames, stream.Length), ending);
+        if (conversation.ClaimedOtherSession) description += ", claims another client's session";
+        return new FuzzCase(seed, description, stream, Cuts(rng, frames, stream.Length), ending, conversation.ClaimedOtherSession);
     }
 
     private static (List<byte[]>, string) RandomBytes(Random rng)
@@ -56,9 +59,8 @@ public static class FuzzCaseGenerator
     }
 
     /// <summary>Correct lengths around random payloads, after a valid handshake or none, with or without a request header.</summary>
-    private static (List<byte[]>, string) RandomFrames(Random rng)
+    private static (List<byte[]>, string) RandomFrames(Random rng, ValidConversation conversation)
     {
-        var conversation = new ValidConversation(rng);
         var frames = new List<byte[]>();
         var handshake = rng.Next(4) != 0;
         if (handshake) frames.Add(conversation.Handshake());
@@ -82,9 +84,9 @@ public static class FuzzCaseGenerator
         return (frames, $"{(handshake ? "handshake + " : "")}{count} random {(headers ? "records" : "payloads")} in valid frames");
     }
 
-    private static (List<byte[]>, string) MutatedConversation(Random rng)
+    private static (List<byte[]>, string) MutatedConversation(Random rng, ValidConversation conversation)
     {
-        var frames = new ValidConversation(rng).Frames();
+        var frames = conversation.Frames();
         var mutator = new FrameMutator(rng);
         var count = rng.Next(10) == 0 ? 0 : 1 + rng.Next(3);
         var done = new List<string>();

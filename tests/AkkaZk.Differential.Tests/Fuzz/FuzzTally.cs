@@ -10,8 +10,10 @@ public sealed class FuzzTally
     private long _closedByServer;
     private long _closedByClient;
     private long _probes;
+    private long _sessionClaims;
 
     public long Cases => Interlocked.Read(ref _cases);
+    public long SessionClaims => Interlocked.Read(ref _sessionClaims);
 
     public void Add(FuzzCase fuzzCase, CaseResult result)
     {
@@ -19,6 +21,7 @@ public sealed class FuzzTally
         Interlocked.Add(ref _bytesSent, fuzzCase.Stream.Length);
         Interlocked.Add(ref _bytesReceived, result.BytesReceived);
         if (fuzzCase.Ending == CaseEnding.Probe) Interlocked.Increment(ref _probes);
+        if (fuzzCase.ClaimsOtherSession) Interlocked.Increment(ref _sessionClaims);
         switch (result.Outcome)
         {
             case CaseOutcome.Answered: Interlocked.Increment(ref _answered); break;
@@ -32,5 +35,5 @@ public sealed class FuzzTally
         $"{Cases} cases = {Cases} connections opened, {Interlocked.Read(ref _bytesSent)} bytes sent, " +
         $"{Interlocked.Read(ref _bytesReceived)} bytes received; {Interlocked.Read(ref _answered)} answered and left open, " +
         $"{Interlocked.Read(ref _closedByServer)} closed by the server, {Interlocked.Read(ref _closedByClient)} closed/reset by the client " +
-        $"({Interlocked.Read(ref _probes)} ended with a probe ping)";
+        $"({Interlocked.Read(ref _probes)} ended with a probe ping, {SessionClaims} claimed the witness's session)";
 }

@@ -16,17 +16,23 @@ public sealed class ValidConversation
     private static readonly string[] Paths = [Root, Root + "/a", Root + "/b/c", "/", "/zookeeper", Root + "/missing"];
 
     private readonly Random _rng;
+    private readonly IReadOnlyList<long> _otherSessions;
     private readonly OpGenerator _ops;
     private readonly JuteWriter _writer = new(256);
     private int _xid;
 
-    public ValidConversation(Random rng)
+    /// <summary>True once a handshake has claimed another client's session.</summary>
+    public bool ClaimedOtherSession { get; private set; }
+
+    /// <param name="otherSessions">Sessions of other clients: a handshake may try to take one over with a wrong password.</param>
+    public ValidConversation(Random rng, IReadOnlyList<long> otherSessions)
     {
         _rng = rng;
+        _otherSessions = otherSessions;
         _ops = new OpGenerator(rng.Next(), Root);
     }
 
-    /// <summary>A handshake (new session, or a reattach to a made-up one), then 1–8 requests.</summary>
+    /// <summary>A handshake (new session, or a reattach to a made-up or another client's session), then 1–8 requests.</summary>
     public List<byte[]> Frames()
     {
         var frames = new List<byte[]> { Handshake() };
@@ -39,7 +45,14 @@ public sealed class ValidConversation
     {
         // Short timeouts (clamped by the server to 2–20 ticks) so fuzz sessions left behind expire soon.
         var timeout = _rng.Next(4) == 0 ? _rng.Next(-1, 60_000) : 4000;
-        var sessionId = _rng.Next(10) == 0 ? _rng.NextInt64() : 0;
+        // Rarely another client's session: each such claim costs that client its connection.
+        var sessionId = _rng.Next(400) switch
+        {
+            < 40 => _rng.NextInt64(),
+            40 when _otherSessions.Count > 0 => _otherSessions[_rng.Next(_otherSessions.Count)],
+            _ => 0L,
+        };
+        ClaimedOtherSession |= sessionId != 0 && _otherSessions.Contains(sessionId);
         var password = new byte[_rng.Next(10) == 0 ? _rng.Next(0, 40) : 16];
         _rng.NextBytes(password);
         var lastZxid = _rng.Next(10) == 0 ? _rng.NextInt64(0, 1L << 40) : 0;
