@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using AkkaZk.Differential.Tests.Servers;
 using Xunit.Abstractions;
@@ -16,6 +17,9 @@ namespace AkkaZk.Differential.Tests.Fuzz;
 public sealed class ClientPortFuzzTests(AkkaZkFixture fixture, ITestOutputHelper output) : IClassFixture<AkkaZkFixture>
 {
     private static readonly TimeSpan CaseBound = TimeSpan.FromSeconds(15);
+    /// <summary>The sessionless connection timeout (10 s, as ZooKeeper) and room for a busy machine.</summary>
+    private static readonly TimeSpan IdleBound = TimeSpan.FromSeconds(25);
+    private const int MaxIdleConnections = 256;
     private static readonly TimeSpan HealthInterval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan CleanUpBound = TimeSpan.FromSeconds(30);
 
@@ -34,12 +38,15 @@ public sealed class ClientPortFuzzTests(AkkaZkFixture fixture, ITestOutputHelper
         try
         {
             using var stop = new CancellationTokenSource();
+            var idle = new ConcurrentQueue<Task>();
             var workers = settings.ReplayCase is { } replay
-                ? [RunCaseAsync(server, FuzzCaseGenerator.Generate(replay, witness), tally, stop.Token)]
-                : Enumerable.Range(0, settings.Connections).Select(w => WorkerAsync(server, settings, witness, w, tally, stop)).ToArray();
+                ? [RunCaseAsync(server, FuzzCaseGenerator.Generate(replay, witness), tally, idle, stop.Token)]
+                : Enumerable.Range(0, settings.Connections).Select(w => WorkerAsync(server, settings, witness, w, tally, idle, stop)).ToArray();
             if (settings.ReplayCase is null) stop.CancelAfter(settings.Duration);
-            await MonitorAsync(health, Task.WhenAll(workers), stop);
+            var fuzzing = Task.WhenAll(workers).ContinueWith(_ => Task.WhenAll(idle), TaskScheduler.Default).Unwrap();
+            await MonitorAsync(health, fuzzing, stop);
             await Task.WhenAll(workers);
+            await Task.WhenAll(idle);
             await health.CheckAsync();
             Assert.True(health.Witness.Reconnects <= tally.SessionClaims,
                 $"the witness lost its connection {health.Witness.Reconnects} times, but only {tally.SessionClaims} fuzz handshakes claimed its session");
@@ -60,14 +67,14 @@ public sealed class ClientPortFuzzTests(AkkaZkFixture fixture, ITestOutputHelper
 
     /// <summary>One fuzz connection after another until the run stops; a failure stops the whole run.</summary>
     private static async Task WorkerAsync(ServerProcess server, FuzzSettings settings, long[] otherSessions, int worker, FuzzTally tally,
-        CancellationTokenSource stop)
+        ConcurrentQueue<Task> idle, CancellationTokenSource stop)
     {
         try
         {
             for (long index = 0; !stop.IsCancellationRequested; index++)
             {
                 var fuzzCase = FuzzCaseGenerator.Generate(settings.CaseSeed(worker, index), otherSessions);
-                await RunCaseAsync(server, fuzzCase, tally, stop.Token);
+                await RunCaseAsync(server, fuzzCase, tally, idle, stop.Token);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -80,18 +87,28 @@ public sealed class ClientPortFuzzTests(AkkaZkFixture fixture, ITestOutputHelper
         }
     }
 
-    private static async Task RunCaseAsync(ServerProcess server, FuzzCase fuzzCase, FuzzTally tally, CancellationToken cancellationToken)
+    /// <summary>Runs a case; an <see cref="CaseEnding.Idle"/> one waits for the server in the background (many at once).</summary>
+    private static async Task RunCaseAsync(ServerProcess server, FuzzCase fuzzCase, FuzzTally tally, ConcurrentQueue<Task> idle,
+        CancellationToken cancellationToken)
     {
-        CaseResult result;
+        if (fuzzCase.Ending != CaseEnding.Idle) await RunAsync(CaseBound, cancellationToken);
+        else if (idle.Count(t => !t.IsCompleted) < MaxIdleConnections) idle.Enqueue(RunAsync(IdleBound, CancellationToken.None));
+        else await RunAsync(IdleBound, CancellationToken.None);
+
+        async Task RunAsync(TimeSpan bound, CancellationToken token) =>
+            tally.Add(fuzzCase, await RunBoundedAsync(server, fuzzCase, bound, token));
+    }
+
+    private static async Task<CaseResult> RunBoundedAsync(ServerProcess server, FuzzCase fuzzCase, TimeSpan bound, CancellationToken cancellationToken)
+    {
         try
         {
-            result = await FuzzConnection.RunAsync(ServerProcess.Host, server.Port, fuzzCase, CaseBound, cancellationToken);
+            return await FuzzConnection.RunAsync(ServerProcess.Host, server.Port, fuzzCase, bound, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not FuzzHangException)
         {
             throw new InvalidOperationException($"{ex.GetType().Name} {ex.Message} on {fuzzCase}", ex);
         }
-        tally.Add(fuzzCase, result);
     }
 
     /// <summary>Checks the node's health every <see cref="HealthInterval"/> until the fuzzing ends; a failure stops it.</summary>

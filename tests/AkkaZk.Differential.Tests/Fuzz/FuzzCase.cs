@@ -14,6 +14,10 @@ public enum CaseEnding
 
     /// <summary>As <see cref="Abort"/>, with a TCP reset instead of a FIN.</summary>
     Reset,
+
+    /// <summary>The client stays silent inside an unfinished first frame: the server must close once the
+    /// sessionless connection timeout (10 s) passes.</summary>
+    Idle,
 }
 
 /// <summary>

@@ -41,7 +41,7 @@ public static class FuzzCaseGenerator
             }
             description += $", padded by {padded}" + (missing == 0 ? " to a frame boundary" : "");
         }
-        var ending = Ending(rng, aligned: missing == 0);
+        var ending = ServerFramingModel.EndsInFirstFrame(stream) && rng.Next(8) == 0 ? CaseEnding.Idle : Ending(rng, aligned: missing == 0);
         if (ending is CaseEnding.Abort or CaseEnding.Reset && stream.Length > 1 && rng.Next(2) == 0)
         {
             stream = stream[..rng.Next(1, stream.Length)];

@@ -44,6 +44,8 @@ public static class FuzzConnection
                 case CaseEnding.HalfClose:
                     socket.Shutdown(SocketShutdown.Send);
                     break;
+                case CaseEnding.Idle:
+                    break;
                 case CaseEnding.Reset:
                     socket.LingerState = new LingerOption(true, 0);
                     return new CaseResult(CaseOutcome.ClosedByClient, 0);
@@ -87,7 +89,12 @@ public static class FuzzConnection
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            var waitingFor = fuzzCase.Ending == CaseEnding.Probe ? "answered the probe ping" : "closed after the client's FIN";
+            var waitingFor = fuzzCase.Ending switch
+            {
+                CaseEnding.Probe => "answered the probe ping",
+                CaseEnding.Idle => "timed out the silent sessionless connection",
+                _ => "closed after the client's FIN",
+            };
             throw new FuzzHangException(
                 $"server neither {waitingFor} nor closed within {bound.TotalSeconds}s ({received.Length} bytes received): {fuzzCase}");
         }

@@ -11,6 +11,7 @@ public sealed class FuzzTally
     private long _closedByClient;
     private long _probes;
     private long _sessionClaims;
+    private long _idle;
 
     public long Cases => Interlocked.Read(ref _cases);
     public long SessionClaims => Interlocked.Read(ref _sessionClaims);
@@ -22,6 +23,7 @@ public sealed class FuzzTally
         Interlocked.Add(ref _bytesReceived, result.BytesReceived);
         if (fuzzCase.Ending == CaseEnding.Probe) Interlocked.Increment(ref _probes);
         if (fuzzCase.ClaimsOtherSession) Interlocked.Increment(ref _sessionClaims);
+        if (fuzzCase.Ending == CaseEnding.Idle) Interlocked.Increment(ref _idle);
         switch (result.Outcome)
         {
             case CaseOutcome.Answered: Interlocked.Increment(ref _answered); break;
@@ -35,5 +37,6 @@ public sealed class FuzzTally
         $"{Cases} cases = {Cases} connections opened, {Interlocked.Read(ref _bytesSent)} bytes sent, " +
         $"{Interlocked.Read(ref _bytesReceived)} bytes received; {Interlocked.Read(ref _answered)} answered and left open, " +
         $"{Interlocked.Read(ref _closedByServer)} closed by the server, {Interlocked.Read(ref _closedByClient)} closed/reset by the client " +
-        $"({Interlocked.Read(ref _probes)} ended with a probe ping, {SessionClaims} claimed the witness's session)";
+        $"({Interlocked.Read(ref _probes)} ended with a probe ping, {Interlocked.Read(ref _idle)} went silent mid-handshake, " +
+        $"{SessionClaims} claimed the witness's session)";
 }

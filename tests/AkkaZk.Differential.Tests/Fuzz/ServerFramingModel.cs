@@ -12,6 +12,14 @@ public static class ServerFramingModel
 {
     private static readonly int StatMaskCode = FourLetterWords.CodeOf("stmk");
 
+    /// <summary>True when the stream stops inside its first frame (no handshake can have been read).</summary>
+    public static bool EndsInFirstFrame(ReadOnlySpan<byte> stream, int maxFrameLength = Framing.DefaultMaxFrameLength)
+    {
+        if (stream.Length < 4) return true;
+        var length = BinaryPrimitives.ReadInt32BigEndian(stream);
+        return !FourLetterWords.TryGetWord(length, out _) && length >= 0 && length <= maxFrameLength && stream.Length - 4 < length;
+    }
+
     /// <summary>How many more bytes the reader waits for at the end of <paramref name="stream"/>: 0 when it is
     /// frame-aligned or the server stops reading before the end.</summary>
     public static int MissingBytes(ReadOnlySpan<byte> stream, int maxFrameLength = Framing.DefaultMaxFrameLength)
