@@ -54,7 +54,8 @@ public sealed class ClientPortFuzzTests(AkkaZkFixture fixture, ITestOutputHelper
         }
         catch (Exception ex)
         {
-            Report($"FAILED: {ex.Message}\nreplay the run with AKKAZK_FUZZ_SEED={settings.Seed} AKKAZK_FUZZ_CONNECTIONS={settings.Connections}" +
+            Report($"FAILED: {ex.Message}\nreplay the run with AKKAZK_FUZZ_SEED={settings.Seed} AKKAZK_FUZZ_CONNECTIONS={settings.Connections}, " +
+                   "or the named case alone with AKKAZK_FUZZ_CASE=<its seed>" +
                    $"\nserver log tail:\n{server.LogTail()}");
             throw;
         }
