@@ -126,6 +126,13 @@ public sealed class ClientFrameReader(Socket socket, IActorRef owner, int maxFra
             var record = RequestDecoder.Decode(header.Type, ref reader);
             Send(new SessionProtocol.RequestReceived(header.Xid, header.Type, record, RequestProblem.None, null, now, bytes));
         }
+        catch (JuteException ex) when (header.Type is OpCode.Auth or OpCode.Sasl)
+        {
+            // As ZooKeeper's processPacket: auth and sasl packets are read on the connection's thread, where a
+            // malformed record is an IOException that closes the connection (no MarshallingError reply).
+            Send(new SessionProtocol.InputRejected($"malformed {(header.Type == OpCode.Auth ? "auth" : "sasl")} packet: {ex.Message}"));
+            return false;
+        }
         catch (JuteException ex)
         {
             Send(new SessionProtocol.RequestReceived(header.Xid, header.Type, null, RequestProblem.Malformed, ex.Message, now, bytes));

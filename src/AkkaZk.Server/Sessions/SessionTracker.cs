@@ -30,7 +30,7 @@ public sealed class SessionTracker(int tickMs)
         return session;
     }
 
-    /// <summary>Refreshes the deadline; false when the session is unknown or closing (ZooKeeper drops such requests).</summary>
+    /// <summary>Refreshes the deadline; false when the session is unknown or closing.</summary>
     public bool Touch(long sessionId, long now)
     {
         if (!_sessions.TryGetValue(sessionId, out var session) || session.Closing) return false;

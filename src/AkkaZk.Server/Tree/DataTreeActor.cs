@@ -119,8 +119,15 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
         }
         if (!TouchSession(session.SessionId))
         {
-            // As ZooKeeper: a request of an unknown or closing session is dropped; its connection is closed.
-            session.Connection.Tell(new SessionProtocol.CloseConnection("session expired or closing"), Self);
+            if (_tracker.TryGet(session.SessionId, out _))
+            {
+                // Closing (closeSession or expiry under way): as ZooKeeper's checkSession, SessionExpired in order,
+                // so the replies to the requests before it (and the closeSession's own) still go out first.
+                ReplyInOrder(request, (int)ErrorCode.SessionExpired, null);
+                return;
+            }
+            // An unknown session: the request is dropped and its connection closed.
+            session.Connection.Tell(new SessionProtocol.CloseConnection("session expired"), Self);
             return;
         }
         if (request.Problem == RequestProblem.Unimplemented)

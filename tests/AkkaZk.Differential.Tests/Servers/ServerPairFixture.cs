@@ -41,14 +41,19 @@ public sealed class ServerPairCollection : ICollectionFixture<ServerPairFixture>
     public const string Name = "ZooKeeper and AkkaZk";
 }
 
-/// <summary>AkkaZk alone, for the fuzz test (which must not disturb the differential pair).</summary>
+/// <summary>
+/// AkkaZk alone, for the fuzz test (which must not disturb the differential pair). AKKAZK_FUZZ_TARGET=zookeeper
+/// starts Apache ZooKeeper 3.8.0 instead, to check the fuzz test's expectations against the reference.
+/// </summary>
 public sealed class AkkaZkFixture : IAsyncLifetime
 {
     private ServerProcess? _server;
 
     public ServerProcess Server => _server ?? throw new InvalidOperationException("fixture not started");
 
-    public async Task InitializeAsync() => _server = await ServerProcess.StartAkkaZkAsync("akkazk-fuzz").ConfigureAwait(false);
+    public async Task InitializeAsync() => _server = Environment.GetEnvironmentVariable("AKKAZK_FUZZ_TARGET") == "zookeeper"
+        ? await ServerProcess.StartZooKeeperAsync("zookeeper-fuzz").ConfigureAwait(false)
+        : await ServerProcess.StartAkkaZkAsync("akkazk-fuzz").ConfigureAwait(false);
 
     public async Task DisposeAsync()
     {

@@ -179,6 +179,31 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string LogTail() => _log.ToString();
 
+    /// <summary>The process's resident set (VmRSS in /proc/&lt;pid&gt;/status), in bytes.</summary>
+    public long ResidentSetBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (!line.StartsWith("VmRSS:", StringComparison.Ordinal)) continue;
+            var kib = line["VmRSS:".Length..].Trim().Split(' ')[0];
+            return long.Parse(kib, System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
+        throw new InvalidOperationException($"no VmRSS for {Name} (pid {_process.Id})");
+    }
+
+    /// <summary>One numeric line of mntr (e.g. "num_alive_connections"), without its zk_ prefix.</summary>
+    public async Task<long> MonitorValueAsync(string key)
+    {
+        var text = await FourLetterWordAsync("mntr").ConfigureAwait(false);
+        foreach (var line in text.Split('\n'))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length == 2 && parts[0] == "zk_" + key)
+                return long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        throw new InvalidOperationException($"{Name}: mntr has no zk_{key}\n{text}");
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -46,6 +46,25 @@ public sealed class BadInputTests : IAsyncLifetime
         await AssertStillServes();
     }
 
+    [Theory]
+    [InlineData(OpCode.Auth)]
+    [InlineData(OpCode.Sasl)]
+    public async Task A_malformed_auth_or_sasl_packet_closes_the_connection_without_a_reply(int opCode)
+    {
+        // Found by the client-port fuzz test, checked against ZooKeeper 3.8.0: these packets are parsed before the
+        // request pipeline and a bad one closes the connection (other requests get MarshallingError instead).
+        using var raw = await RawConnection.OpenAsync(_node.Port);
+        await raw.SendConnectAsync();
+        await raw.ReadFrameAsync();
+        await raw.SendFrameAsync(w =>
+        {
+            new RequestHeader(opCode == OpCode.Auth ? Xids.Auth : 5, opCode).Write(w);
+            w.WriteInt(0x7FFFFFF0); // a length far past the frame's end
+        });
+        Assert.Null(await raw.ReadFrameAsync());
+        await AssertStillServes();
+    }
+
     [Fact]
     public async Task A_frame_longer_than_jute_maxbuffer_closes_the_connection_without_a_reply()
     {

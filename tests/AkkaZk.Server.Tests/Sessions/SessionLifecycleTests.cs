@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using AkkaZk.Client;
 using AkkaZk.Jute;
 using AkkaZk.Server.Tests.Support;
@@ -56,5 +57,27 @@ public sealed class SessionLifecycleTests : IAsyncLifetime
         await owner.CreateAsync("/gone", null, CreateMode.Ephemeral);
         await owner.CloseSessionAsync();
         Assert.Null(await observer.ExistsAsync("/gone"));
+    }
+
+    [Fact]
+    public async Task Requests_pipelined_around_close_session_get_their_replies_in_order_before_the_close()
+    {
+        // Found by the client-port fuzz test: a request after closeSession closed the connection at once, so the
+        // replies to the create, the getData and the closeSession itself were lost. As ZooKeeper 3.8.0: every
+        // request before closeSession is answered, closeSession gets OK, a later request SessionExpired.
+        using var raw = await RawConnection.OpenAsync(_node.Port);
+        await raw.SendConnectAsync();
+        await raw.ReadFrameAsync();
+        var writer = new JuteWriter();
+        RequestWriter.WriteRequest(writer, new RequestHeader(1, OpCode.Create), new CreateRequest("/piped", null, Acl.OpenAclUnsafe, 0));
+        RequestWriter.WriteRequest(writer, new RequestHeader(2, OpCode.GetData), new GetDataRequest("/piped", false));
+        RequestWriter.WriteRequest(writer, new RequestHeader(3, OpCode.CloseSession), null);
+        RequestWriter.WriteRequest(writer, new RequestHeader(4, OpCode.GetData), new GetDataRequest("/piped", false));
+        await raw.SendRawAsync(writer.ToArray());
+        var replies = new List<(int Xid, int Err)>();
+        while (await raw.ReadFrameAsync() is { } frame)
+            replies.Add((BinaryPrimitives.ReadInt32BigEndian(frame), BinaryPrimitives.ReadInt32BigEndian(frame.AsSpan(12))));
+        Assert.Equal([(1, 0), (2, 0), (3, 0)], replies.Take(3));
+        Assert.All(replies.Skip(3), r => Assert.Equal((4, (int)ErrorCode.SessionExpired), r));
     }
 }
