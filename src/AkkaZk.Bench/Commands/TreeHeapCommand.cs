@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Diagnostics;
+using AkkaZk.Bench.Cli;
+using AkkaZk.Jute;
+using AkkaZk.Persistence;
+
+namespace AkkaZk.Bench.Commands;
+
+/// <summary>
+/// `tree-heap`: builds the `tree` workload's shape in-process (no sockets) through the server's apply path
+/// (CreateTxn → DataTree.ProcessTxn), then reports managed heap per znode, and the snapshot's size, write time
+/// (fsync'd, through SnapshotStore) and load time (through TreeRecovery, as the server starts).
+/// </summary>
+public static class TreeHeapCommand
+{
+    public static Command Create()
+    {
+        var znodes = Options.Positive("--znodes", 1_000_000, "znodes to create");
+        var parents = Options.Positive("--parents", 1000, "parents to spread them over");
+        var valueSize = new Option<int>("--value-size") { Description = "bytes of data per znode", DefaultValueFactory = _ => 32 };
+        var command = new Command("tree-heap", "build N znodes in-process through DataTree.ProcessTxn; report heap/znode and snapshot save/load")
+        {
+            znodes, parents, valueSize,
+        };
+        command.SetAction(parse =>
+        {
+            Run(parse.GetValue(znodes), parse.GetValue(parents), parse.GetValue(valueSize));
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Run(int znodes, int parents, int valueSize)
+    {
+        var root = BenchRoot.New("tree");
+        var value = BenchRoot.Value(valueSize);
+        var heapBefore = LiveHeap();
+        var started = Stopwatch.GetTimestamp();
+        var tree = Build(root, znodes, parents, value);
+        var buildMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var heapAfter = LiveHeap();
+        var perZnode = (heapAfter - heapBefore) / (double)(znodes + parents + 1);
+        Console.WriteLine($"tree-heap: {znodes:N0} znodes under {parents:N0} parents, {valueSize} B data, 15-character names");
+        Console.WriteLine($"  build (ProcessTxn): {buildMs:F0} ms; managed heap {Mb(heapAfter - heapBefore)} MB => {perZnode:F1} B/znode");
+
+        var dir = Directory.CreateTempSubdirectory("akkazk-tree-heap-");
+        try
+        {
+            var store = new SnapshotStore(dir.FullName);
+            started = Stopwatch.GetTimestamp();
+            var info = store.Save(tree.LastProcessedZxid, stream => DataTree.SnapshotSerializer.Serialize(tree, stream));
+            var saveMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            Console.WriteLine($"  snapshot: {Mb(info.Size)} MB ({info.Size / (double)(znodes + parents + 1):F1} B/znode), written + fsync'd in {saveMs:F0} ms");
+
+            var lastZxid = tree.LastProcessedZxid;
+            tree = null;
+            var heapEmpty = LiveHeap();
+            using var journal = SqliteJournal.Open(dir.FullName, JournalOptions.Durable);
+            started = Stopwatch.GetTimestamp();
+            var recovered = TreeRecovery.Recover(store, journal);
+            var loadMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var heapLoaded = LiveHeap();
+            if (recovered.Tree.LastProcessedZxid != lastZxid) throw new InvalidOperationException("recovered a different zxid");
+            Console.WriteLine($"  snapshot load (TreeRecovery): {loadMs:F0} ms; loaded tree heap {(heapLoaded - heapEmpty) / (double)(znodes + parents + 1):F1} B/znode");
+            GC.KeepAlive(recovered);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Same paths as the `tree` workload; each create carries its own data array, as one decoded off the wire.</summary>
+    private static DataTree.DataTree Build(string root, int znodes, int parents, byte[] value)
+    {
+        var tree = new DataTree.DataTree();
+        long zxid = 0;
+        var time = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        void Create(string path, byte[]? data)
+        {
+            zxid++;
+            var txn = new Txn(new TxnHeader(1, (int)zxid, zxid, time, OpCode.Create), new CreateTxn(path, data, Acl.OpenAclUnsafe, false, -1));
+            var result = tree.ProcessTxn(txn);
+            if (result.Err != ErrorCode.Ok) throw new InvalidOperationException($"create {path}: {result.Err}");
+        }
+        Create(root, null);
+        for (var j = 0; j < parents; j++) Create($"{root}/p{j:D4}", null);
+        for (long i = 0; i < znodes; i++) Create($"{root}/p{i % parents:D4}/n{i:D14}", (byte[])value.Clone());
+        return tree;
+    }
+
+    private static long LiveHeap()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
+}
