@@ -30,7 +30,8 @@ JARS=/usr/share/java
 ZK_CP=$JARS/zookeeper.jar:$JARS/zookeeper-jute.jar:$JARS/slf4j-api.jar:$JARS/slf4j-nop.jar
 WORK=$(mktemp -d "${BENCH_TMP:-/tmp}/akkazk-restart.XXXXXX")
 PID=""
-cleanup() { [[ -n "$PID" ]] && kill -KILL "$PID" 2>/dev/null; rm -rf "$WORK"; }
+# KEEP_WORK=1 keeps the data dirs and server logs (their path is printed) to see where start-up time goes.
+cleanup() { [[ -n "$PID" ]] && kill -KILL "$PID" 2>/dev/null; if [[ -n "${KEEP_WORK:-}" ]]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi; }
 trap cleanup EXIT
 
 [[ -f "$BENCH_DLL" && -f "$SERVER_DLL" ]] || dotnet build -c Release "$REPO/AkkaZk.sln" -v q >/dev/null

@@ -85,8 +85,9 @@ public static class SnapshotSerializer
             tree.LoadAcl(ToAclRef(aclRef), acl);
         }
 
-        var path = reader.ReadString() ?? throw new InvalidDataException("Null node path");
-        while (path != "/")
+        // Paths are decoded into the reader's reused buffer: only each node's last segment becomes a string.
+        if (!reader.TryReadChars(out var path)) throw new InvalidDataException("Null node path");
+        while (path is not "/")
         {
             var data = reader.ReadBuffer();
             var aclRef = ToAclRef(reader.ReadLong());
@@ -103,7 +104,7 @@ public static class SnapshotSerializer
                 Pzxid = reader.ReadLong(),
             };
             tree.LoadNode(path, node);
-            path = reader.ReadString() ?? throw new InvalidDataException("Null node path");
+            if (!reader.TryReadChars(out path)) throw new InvalidDataException("Null node path");
         }
 
         tree.FinishLoad();
