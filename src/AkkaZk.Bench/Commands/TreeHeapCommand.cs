@@ -57,11 +57,14 @@ public static class TreeHeapCommand
             var heapEmpty = LiveHeap();
             using var journal = SqliteJournal.Open(dir.FullName, JournalOptions.Durable);
             started = Stopwatch.GetTimestamp();
+            if (!store.IsValid(info)) throw new InvalidOperationException("the snapshot just written does not validate");
+            var validateMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            started = Stopwatch.GetTimestamp();
             var recovered = TreeRecovery.Recover(store, journal);
             var loadMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var heapLoaded = LiveHeap();
             if (recovered.Tree.LastProcessedZxid != lastZxid) throw new InvalidOperationException("recovered a different zxid");
-            Console.WriteLine($"  snapshot load (TreeRecovery): {loadMs:F0} ms; loaded tree heap {(heapLoaded - heapEmpty) / (double)(znodes + parents + 1):F1} B/znode");
+            Console.WriteLine($"  snapshot load (TreeRecovery): {loadMs:F0} ms (of which the seal check alone takes {validateMs:F0} ms); loaded tree heap {(heapLoaded - heapEmpty) / (double)(znodes + parents + 1):F1} B/znode");
             GC.KeepAlive(recovered);
         }
         finally
