@@ -18,7 +18,7 @@ public class JuteCodecBenchmarks
     {
         _writer.Reset();
         RequestWriter.WriteRequest(_writer, new RequestHeader(42, OpCode.Create), _create);
-        _createBytes = _writer.ToArray();
+        _createBytes = _writer.WrittenSpan[4..].ToArray();   // the payload, without the frame length
         _writer.Reset();
         _getData.Write(_writer);
         _getDataBytes = _writer.ToArray();
