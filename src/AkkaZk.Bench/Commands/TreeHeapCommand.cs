@@ -22,26 +22,32 @@ public static class TreeHeapCommand
         {
             Description = "also journal every create (batches of 1000, fsync off while loading) and time the journal's open scan",
         };
+        var replay = new Option<int>("--replay")
+        {
+            Description = "with --journal: take the snapshot this many creates before the end, so recovery replays them",
+        };
         var command = new Command("tree-heap", "build N znodes in-process through DataTree.ProcessTxn; report heap/znode and snapshot save/load")
         {
-            znodes, parents, valueSize, journal,
+            znodes, parents, valueSize, journal, replay,
         };
         command.SetAction(parse =>
         {
-            Run(parse.GetValue(znodes), parse.GetValue(parents), parse.GetValue(valueSize), parse.GetValue(journal));
+            Run(parse.GetValue(znodes), parse.GetValue(parents), parse.GetValue(valueSize), parse.GetValue(journal),
+                parse.GetValue(journal) ? parse.GetValue(replay) : 0);
             return 0;
         });
         return command;
     }
 
-    private static void Run(int znodes, int parents, int valueSize, bool withJournal)
+    private static void Run(int znodes, int parents, int valueSize, bool withJournal, int replay)
     {
         var root = BenchRoot.New("tree");
         var value = BenchRoot.Value(valueSize);
         var dir = Directory.CreateTempSubdirectory("akkazk-tree-heap-");
+        var store = new SnapshotStore(dir.FullName);
         var heapBefore = LiveHeap();
         var started = Stopwatch.GetTimestamp();
-        var tree = Build(root, znodes, parents, value);
+        var (tree, early) = Build(store, () => Creates(root, znodes, parents, value).ToList(), replay);
         var buildMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var heapAfter = LiveHeap();
         var perZnode = (heapAfter - heapBefore) / (double)(znodes + parents + 1);
@@ -51,11 +57,8 @@ public static class TreeHeapCommand
         try
         {
             if (withJournal) WriteJournal(dir.FullName, root, znodes, parents, value);
-            var store = new SnapshotStore(dir.FullName);
-            started = Stopwatch.GetTimestamp();
-            var info = store.Save(tree.LastProcessedZxid, stream => DataTree.SnapshotSerializer.Serialize(tree, stream));
-            var saveMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            Console.WriteLine($"  snapshot: {Mb(info.Size)} MB ({info.Size / (double)(znodes + parents + 1):F1} B/znode), written + fsync'd in {saveMs:F0} ms");
+            var (info, saveMs) = early ?? Save(store, tree);
+            Console.WriteLine($"  snapshot at zxid 0x{info.Zxid:x}: {Mb(info.Size)} MB ({info.Size / (double)(znodes + parents + 1 - replay):F1} B/znode), written + fsync'd in {saveMs:F0} ms");
 
             var lastZxid = tree.LastProcessedZxid;
             tree = null;
@@ -66,12 +69,18 @@ public static class TreeHeapCommand
             started = Stopwatch.GetTimestamp();
             if (!store.IsValid(info)) throw new InvalidOperationException("the snapshot just written does not validate");
             var validateMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (replay > 0)
+            {
+                started = Stopwatch.GetTimestamp();
+                var read = journal.ReadAfter(info.Zxid).Count();
+                Console.WriteLine($"  journal read + decode of the {read:N0} txns after the snapshot: {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
+            }
             started = Stopwatch.GetTimestamp();
             var recovered = TreeRecovery.Recover(store, journal);
             var loadMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var heapLoaded = LiveHeap();
             if (recovered.Tree.LastProcessedZxid != lastZxid) throw new InvalidOperationException("recovered a different zxid");
-            Console.WriteLine($"  snapshot load (TreeRecovery): {loadMs:F0} ms (of which the seal check alone takes {validateMs:F0} ms); loaded tree heap {(heapLoaded - heapEmpty) / (double)(znodes + parents + 1):F1} B/znode");
+            Console.WriteLine($"  recovery (TreeRecovery: snapshot + {recovered.TxnsReplayed:N0} journal txns): {loadMs:F0} ms (the seal check alone takes {validateMs:F0} ms); loaded tree heap {(heapLoaded - heapEmpty) / (double)(znodes + parents + 1):F1} B/znode");
             GC.KeepAlive(recovered);
         }
         finally
@@ -80,7 +89,7 @@ public static class TreeHeapCommand
         }
     }
 
-    /// <summary>The same creates as <see cref="Build"/>, serialised as the server journals them.</summary>
+    /// <summary>The same creates as <see cref="Apply"/> is given, serialised as the server journals them.</summary>
     private static void WriteJournal(string directory, string root, int znodes, int parents, byte[] value)
     {
         using var journal = SqliteJournal.Open(directory, new JournalOptions(Fsync: false));
@@ -97,6 +106,7 @@ public static class TreeHeapCommand
         journal.AppendSerialized(batch);
     }
 
+    /// <summary>Same paths as the `tree` workload; each create carries its own data array, as one decoded off the wire.</summary>
     private static IEnumerable<CreateTxn> Creates(string root, int znodes, int parents, byte[] value)
     {
         yield return new CreateTxn(root, null, Acl.OpenAclUnsafe, false, -1);
@@ -105,19 +115,35 @@ public static class TreeHeapCommand
             yield return new CreateTxn($"{root}/p{i % parents:D4}/n{i:D14}", (byte[])value.Clone(), Acl.OpenAclUnsafe, false, -1);
     }
 
-    /// <summary>Same paths as the `tree` workload; each create carries its own data array, as one decoded off the wire.</summary>
-    private static DataTree.DataTree Build(string root, int znodes, int parents, byte[] value)
+    /// <summary>In its own method so no local keeps the txns alive when the heap is measured.</summary>
+    private static (DataTree.DataTree, (SnapshotInfo Info, double Ms)?) Build(SnapshotStore store, Func<List<CreateTxn>> txns, int replay)
     {
+        var creates = txns();
         var tree = new DataTree.DataTree();
-        long zxid = 0;
+        Apply(tree, creates.Take(creates.Count - replay));
+        (SnapshotInfo Info, double Ms)? early = replay > 0 ? Save(store, tree) : null;
+        Apply(tree, creates.Skip(creates.Count - replay));
+        return (tree, early);
+    }
+
+    private static (SnapshotInfo, double) Save(SnapshotStore store, DataTree.DataTree tree)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var info = store.Save(tree.LastProcessedZxid, stream => DataTree.SnapshotSerializer.Serialize(tree, stream));
+        return (info, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>Applies creates in order with zxids continuing from the tree's; time is now, as the leader stamps it.</summary>
+    private static void Apply(DataTree.DataTree tree, IEnumerable<CreateTxn> creates)
+    {
+        var zxid = tree.LastProcessedZxid;
         var time = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        foreach (var create in Creates(root, znodes, parents, value))
+        foreach (var create in creates)
         {
             zxid++;
             var result = tree.ProcessTxn(new Txn(new TxnHeader(1, (int)zxid, zxid, time, OpCode.Create), create));
             if (result.Err != ErrorCode.Ok) throw new InvalidOperationException($"create {create.Path}: {result.Err}");
         }
-        return tree;
     }
 
     private static long LiveHeap()
