@@ -10,6 +10,7 @@ var root = new RootCommand("Load generator for ZooKeeper-protocol servers (AkkaZ
     LatencyCommand.Create(),
     ChurnCommand.Create(),
     TreeCommand.Create(),
+    TreeHeapCommand.Create(),
 };
 try
 {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -24,14 +25,27 @@ public static class TreeRecovery
         logger ??= NullLogger.Instance;
         var started = Stopwatch.GetTimestamp();
 
-        var (tree, snapshotZxid) = LoadNewestSnapshot(snapshots, logger, extendedTypesEnabled);
+        // Everything recovery allocates survives (the tree), so full collections while it runs only copy and
+        // scan live nodes: hold them off until the tree is built, as GCLatencyMode.LowLatency is meant for.
+        var latencyMode = GCSettings.LatencyMode;
+        GCSettings.LatencyMode = GCLatencyMode.LowLatency;
+        DataTree tree;
+        long snapshotZxid;
         var replayed = 0;
-        foreach (var txn in journal.ReadAfter(snapshotZxid))
+        try
         {
-            if (replayed == 0) WarnOnGap(snapshotZxid, txn.Zxid, logger);
-            // The result's error code is ignored on replay, as in ZooKeeper; ProcessTxn advances LastProcessedZxid.
-            tree.ProcessTxn(txn);
-            replayed++;
+            (tree, snapshotZxid) = LoadNewestSnapshot(snapshots, logger, extendedTypesEnabled);
+            foreach (var txn in journal.ReadAfter(snapshotZxid))
+            {
+                if (replayed == 0) WarnOnGap(snapshotZxid, txn.Zxid, logger);
+                // The result's error code is ignored on replay, as in ZooKeeper; ProcessTxn advances LastProcessedZxid.
+                tree.ProcessTxn(txn);
+                replayed++;
+            }
+        }
+        finally
+        {
+            GCSettings.LatencyMode = latencyMode;
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);

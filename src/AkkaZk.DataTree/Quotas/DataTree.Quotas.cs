@@ -85,7 +85,7 @@ public sealed partial class DataTree
             count++;
             bytes += node.Data?.Length ?? 0;
             if (node.Children is null) return;
-            foreach (var child in node.Children.ToList()) CountSubtree(nodePath + "/" + child);
+            foreach (var child in node.Children.NamesArray()) CountSubtree(nodePath + "/" + child);
         }
     }
 
@@ -108,7 +108,7 @@ public sealed partial class DataTree
                 if (realPath.Length > 0) _quotaTrie.Add(realPath);
                 return;
             }
-            foreach (var child in node.Children.ToList()) Traverse(path + "/" + child);
+            foreach (var child in node.Children.NamesArray()) Traverse(path + "/" + child);
         }
     }
 }

@@ -37,6 +37,8 @@ internal sealed class QuotaPathTrie
     /// <summary>findMaxPrefix: the deepest quota path that is a prefix of <paramref name="path"/>, or "/".</summary>
     public string FindMaxPrefix(string path)
     {
+        // Most trees have no quota at all: answer without splitting the path (this runs on every write).
+        if (_root.Children.Count == 0) return "/";
         var node = _root;
         TrieNode? deepest = null;
         foreach (var part in Split(path))

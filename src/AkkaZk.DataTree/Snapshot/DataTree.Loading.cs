@@ -4,35 +4,55 @@ namespace AkkaZk.DataTree;
 
 public sealed partial class DataTree
 {
+    private DataNode? _lastLoadedParent;
+    private string _lastLoadedParentPath = string.Empty;
+
     internal void LoadSession(long sessionId, int timeout) => _sessions[sessionId] = timeout;
 
     internal void LoadAcl(int aclRef, IReadOnlyList<Acl> acl) => _acls.Load(aclRef, acl);
 
     /// <summary>
     /// DataTree.deserialize, one node: the root comes first as ""; every other node's parent must already be
-    /// loaded (no orphans); ephemeral, container and TTL indexes follow the owner.
+    /// loaded (no orphans); ephemeral, container and TTL indexes follow the owner. The node takes its name from
+    /// the path. Siblings arrive together in DFS order, so the last parent found is tried before a walk.
     /// </summary>
-    internal void LoadNode(string path, DataNode node)
+    internal void LoadNode(ReadOnlySpan<char> path, DataNode node)
     {
         if (!_acls.Contains(node.AclRef)) throw new InvalidDataException($"Node {path} refers to unknown ACL {node.AclRef}");
-        if (_nodes.Count == 0 && path != RootPath) throw new InvalidDataException($"Snapshot starts with {path}, not the root");
-        if (!_nodes.TryAdd(path, node)) throw new InvalidDataException($"Duplicate node {path}");
-        _acls.AddUsage(node.AclRef);
-        if (path == RootPath) return;
+        if (_root is null)
+        {
+            if (path.Length != 0) throw new InvalidDataException($"Snapshot starts with {path}, not the root");
+            node.Name = RootPath;
+            _root = node;
+            _nodeCount = 1;
+            _acls.AddUsage(node.AclRef);
+            return;
+        }
 
         var slash = path.LastIndexOf('/');
         if (slash < 0) throw new InvalidDataException($"Invalid node path {path}");
-        if (!_nodes.TryGetValue(path[..slash], out var parent))
-            throw new InvalidDataException($"Invalid Datatree, unable to find parent {path[..slash]} of path {path}");
-        parent.AddChild(path[(slash + 1)..]);
-        TrackOwner(path, node.EphemeralOwner);
+        var parentPath = path[..slash];
+        if (_lastLoadedParent is null || !parentPath.SequenceEqual(_lastLoadedParentPath))
+        {
+            _lastLoadedParent = GetNode(parentPath)
+                ?? throw new InvalidDataException($"Invalid Datatree, unable to find parent {parentPath} of path {path}");
+            _lastLoadedParentPath = parentPath.ToString();
+        }
+        node.Name = path[(slash + 1)..].ToString();
+        if (node.Name.Length == 0 || _lastLoadedParent.Child(node.Name) is not null) throw new InvalidDataException($"Duplicate node {path}");
+        _lastLoadedParent.AddChild(node);
+        _nodeCount++;
+        _acls.AddUsage(node.AclRef);
+        if (node.EphemeralOwner != 0) TrackOwner(path.ToString(), node.EphemeralOwner);
     }
 
     /// <summary>After the end marker: the "/" alias, the data size, quotas, and unused ACLs purged.</summary>
     internal void FinishLoad()
     {
-        if (!_nodes.TryGetValue(RootPath, out var root)) throw new InvalidDataException("Snapshot has no root node");
-        _nodes[RootAlias] = root;
+        if (_root is null) throw new InvalidDataException("Snapshot has no root node");
+        _lastLoadedParent = null;
+        _lastLoadedParentPath = string.Empty;
+        _nodeCount++;   // the "/" alias
         _approximateDataSize = ComputeApproximateDataSize();
         SetupQuotas();
         _acls.PurgeUnused();

@@ -34,19 +34,19 @@ public static class SnapshotSerializer
         FlushIfFull(writer, output, force: false);
 
         // DFS pre-order with an explicit stack so deep trees cannot overflow the call stack.
-        var stack = new Stack<string>();
-        stack.Push(DataTree.RootPath);
-        while (stack.Count > 0)
+        var stack = new Stack<(string Path, DataNode Node)>();
+        if (tree.GetNode(DataTree.RootPath) is { } root) stack.Push((DataTree.RootPath, root));
+        var children = new List<DataNode>();
+        while (stack.TryPop(out var entry))
         {
-            var path = stack.Pop();
-            var node = tree.GetNode(path);
-            if (node is null) continue;
+            var (path, node) = entry;
             writer.WriteString(path);
             WriteNode(writer, node);
             FlushIfFull(writer, output, force: false);
             if (node.Children is null) continue;
-            var children = node.Children.ToArray();
-            for (var i = children.Length - 1; i >= 0; i--) stack.Push(path + "/" + children[i]);
+            children.Clear();
+            children.AddRange(node.Children.Nodes);
+            for (var i = children.Count - 1; i >= 0; i--) stack.Push((path + "/" + children[i].Name, children[i]));
         }
         writer.WriteString("/");
         FlushIfFull(writer, output, force: true);
@@ -85,12 +85,13 @@ public static class SnapshotSerializer
             tree.LoadAcl(ToAclRef(aclRef), acl);
         }
 
-        var path = reader.ReadString() ?? throw new InvalidDataException("Null node path");
-        while (path != "/")
+        // Paths are decoded into the reader's reused buffer: only each node's last segment becomes a string.
+        if (!reader.TryReadChars(out var path)) throw new InvalidDataException("Null node path");
+        while (path is not "/")
         {
             var data = reader.ReadBuffer();
             var aclRef = ToAclRef(reader.ReadLong());
-            var node = new DataNode(data, aclRef)
+            var node = new DataNode(string.Empty, data, aclRef)
             {
                 Czxid = reader.ReadLong(),
                 Mzxid = reader.ReadLong(),
@@ -103,7 +104,7 @@ public static class SnapshotSerializer
                 Pzxid = reader.ReadLong(),
             };
             tree.LoadNode(path, node);
-            path = reader.ReadString() ?? throw new InvalidDataException("Null node path");
+            if (!reader.TryReadChars(out path)) throw new InvalidDataException("Null node path");
         }
 
         tree.FinishLoad();

@@ -3,19 +3,23 @@ using AkkaZk.Jute;
 namespace AkkaZk.DataTree;
 
 /// <summary>
-/// One znode, kept compact: the StatPersisted fields, the data, an interned ACL ref and a child-name set
-/// that exists only once the node has had a child. Cversion is the persisted one (counts child creations).
+/// One znode, kept compact: its own name (not the full path: a path is walked from the root), the
+/// StatPersisted fields, the data, an interned ACL ref and a child set that exists only while the node has
+/// children. Cversion is the persisted one (counts child creations).
 /// </summary>
 internal sealed class DataNode
 {
-    public DataNode(byte[]? data, int aclRef)
+    public DataNode(string name, byte[]? data, int aclRef)
     {
+        Name = name;
         Data = data;
         AclRef = aclRef;
     }
 
+    /// <summary>The last path segment ("" for the root).</summary>
+    public string Name { get; set; }
     public byte[]? Data { get; set; }
-    public HashSet<string>? Children { get; private set; }
+    public ChildSet? Children { get; private set; }
     public long Czxid { get; set; }
     public long Mzxid { get; set; }
     public long Ctime { get; set; }
@@ -29,13 +33,16 @@ internal sealed class DataNode
 
     public int ChildCount => Children?.Count ?? 0;
 
-    public void AddChild(string name) => (Children ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+    public DataNode? Child(ReadOnlySpan<char> name) => Children is not null && Children.TryGet(name, out var child) ? child : null;
 
-    public void RemoveChild(string name)
+    public void AddChild(DataNode child) => (Children ??= new ChildSet()).Add(child);
+
+    public DataNode? RemoveChild(ReadOnlySpan<char> name)
     {
-        if (Children is null) return;
-        Children.Remove(name);
+        if (Children is null) return null;
+        var removed = Children.Remove(name);
         if (Children.Count == 0) Children = null;
+        return removed;
     }
 
     /// <summary>DataNode.copyStat: visible cversion = 2 × persisted − numChildren; containers/TTLs show owner 0.</summary>

@@ -18,11 +18,11 @@ public sealed partial class DataTree
         if (slash < 0) return ErrorCode.NoNode;
         var parentName = path[..slash];
         var childName = path[(slash + 1)..];
-        if (!_nodes.TryGetValue(parentName, out var parent)) return ErrorCode.NoNode;
+        if (GetNode(parentName) is not { } parent) return ErrorCode.NoNode;
         var parentAcl = AclOf(parent);
 
         var aclRef = _acls.Intern(acl);
-        if (_nodes.TryGetValue(path, out var existing))
+        if (parent.Child(childName) is { } existing)
         {
             _acls.Release(existing.AclRef);
             existing.AclRef = aclRef;
@@ -36,7 +36,7 @@ public sealed partial class DataTree
             parent.Pzxid = zxid;
         }
 
-        var child = new DataNode(data, aclRef)
+        var child = new DataNode(childName, data, aclRef)
         {
             Czxid = zxid,
             Mzxid = zxid,
@@ -45,9 +45,9 @@ public sealed partial class DataTree
             Mtime = time,
             EphemeralOwner = owner,
         };
-        parent.AddChild(childName);
+        parent.AddChild(child);
         _approximateDataSize += NodeSize(path, data);
-        _nodes.Add(path, child);
+        _nodeCount++;
         TrackOwner(path, owner);
         stat = child.ToStat(ExtendedTypesEnabled);
 
@@ -67,7 +67,7 @@ public sealed partial class DataTree
     {
         var parentName = ParentOf(path);
         if (parentName.EndsWith('/')) parentName = parentName[..^1];   // "a trailing / is ignored"
-        if (!_nodes.TryGetValue(parentName, out var parent)) return ErrorCode.NoNode;
+        if (GetNode(parentName) is not { } parent) return ErrorCode.NoNode;
         if (parentCVersion == -1) parentCVersion = parent.Cversion + 1;
         if (parentCVersion > parent.Cversion)
         {

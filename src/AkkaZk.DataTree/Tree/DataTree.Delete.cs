@@ -15,12 +15,13 @@ public sealed partial class DataTree
         if (slash < 0) return ErrorCode.NoNode;
         var parentName = path[..slash];
         var childName = path[(slash + 1)..];
-        if (!_nodes.TryGetValue(parentName, out var parent)) return ErrorCode.NoNode;
+        if (GetNode(parentName) is not { } parent) return ErrorCode.NoNode;
 
-        parent.RemoveChild(childName);
+        var node = parent.RemoveChild(childName);
         if (zxid > parent.Pzxid) parent.Pzxid = zxid;
 
-        if (!_nodes.Remove(path, out var node)) return ErrorCode.NoNode;
+        if (node is null) return ErrorCode.NoNode;
+        _nodeCount--;
         var acl = AclOf(node);
         _acls.Release(node.AclRef);
         _approximateDataSize -= NodeSize(path, node.Data);

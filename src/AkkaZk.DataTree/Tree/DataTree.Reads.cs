@@ -45,7 +45,7 @@ public sealed partial class DataTree
         if (node is null) return ErrorCode.NoNode;
         if (!AclChecker.Check(AclOf(node), Perms.Read, authIds)) return ErrorCode.NoAuth;
         stat = node.ToStat(ExtendedTypesEnabled);
-        children = node.Children is null ? [] : [.. node.Children];
+        children = node.Children is null ? [] : node.Children.NamesArray();
         if (watcher is not null) _childWatches.Add(path, watcher, WatcherMode.Standard);
         return ErrorCode.Ok;
     }
@@ -77,19 +77,23 @@ public sealed partial class DataTree
         var node = GetNode(path);
         if (node is null) return ErrorCode.NoNode;
         if (!AclChecker.Check(AclOf(node), Perms.Read, authIds)) return ErrorCode.NoAuth;
-        count = CountDescendants(path.Length == 0 ? RootPath : path, node) + (path.Length == 0 ? 1 : 0);
+        count = CountDescendants(node) + (path.Length == 0 ? 1 : 0);
         return ErrorCode.Ok;
     }
 
-    private int CountDescendants(string path, DataNode node)
+    private static int CountDescendants(DataNode node)
     {
-        if (node.Children is null) return 0;
-        var prefix = path == RootAlias ? RootPath : path;
         var count = 0;
-        foreach (var name in node.Children)
+        var stack = new Stack<DataNode>();
+        stack.Push(node);
+        while (stack.TryPop(out var next))
         {
-            count++;
-            if (_nodes.TryGetValue(prefix + "/" + name, out var child)) count += CountDescendants(prefix + "/" + name, child);
+            if (next.Children is null) continue;
+            foreach (var child in next.Children.Nodes)
+            {
+                count++;
+                stack.Push(child);
+            }
         }
         return count;
     }

@@ -8,7 +8,7 @@ public sealed partial class DataTree
     private ErrorCode SetData(string path, byte[]? data, int version, long zxid, long time, out Stat? stat)
     {
         stat = null;
-        if (!_nodes.TryGetValue(path, out var node)) return ErrorCode.NoNode;
+        if (GetNode(path) is not { } node) return ErrorCode.NoNode;
         var acl = AclOf(node);
         var lastData = node.Data;
         node.Data = data;
@@ -27,7 +27,7 @@ public sealed partial class DataTree
     private ErrorCode SetAcl(string path, IReadOnlyList<Acl> acl, int version, out Stat? stat)
     {
         stat = null;
-        if (!_nodes.TryGetValue(path, out var node)) return ErrorCode.NoNode;
+        if (GetNode(path) is not { } node) return ErrorCode.NoNode;
         _acls.Release(node.AclRef);
         node.Aversion = version;
         node.AclRef = _acls.Intern(acl);

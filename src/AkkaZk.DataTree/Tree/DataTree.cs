@@ -3,8 +3,8 @@ using AkkaZk.Jute;
 namespace AkkaZk.DataTree;
 
 /// <summary>
-/// ZooKeeper's DataTree as a pure, single-threaded state machine: nodes keyed by full path (the root under ""
-/// and aliased as "/"), the interned ACL table, ephemeral/container/TTL indexes, sessions, quotas and the two
+/// ZooKeeper's DataTree as a pure, single-threaded state machine: nodes reached from the root by walking path
+/// segments (the root is "" and also "/"), the interned ACL table, ephemeral/container/TTL indexes, sessions, quotas and the two
 /// watch tables. Writes arrive only as txns (<see cref="ProcessTxn"/>); watches fire synchronously.
 /// </summary>
 public sealed partial class DataTree
@@ -15,7 +15,8 @@ public sealed partial class DataTree
     internal const string QuotaPath = "/zookeeper/quota";
     internal const string ConfigPath = "/zookeeper/config";
 
-    private readonly Dictionary<string, DataNode> _nodes = new(StringComparer.Ordinal);
+    private DataNode? _root;
+    private int _nodeCount;
     private readonly AclCache _acls = new();
     private readonly Dictionary<long, HashSet<string>> _ephemerals = [];
     private readonly HashSet<string> _containers = new(StringComparer.Ordinal);
@@ -44,18 +45,14 @@ public sealed partial class DataTree
         if (!withSystemNodes) return;
 
         // As the DataTree constructor: all stats zero, empty (not null) data, OPEN_ACL_UNSAFE ref −1.
-        var root = new DataNode([], AclCache.OpenAclUnsafeRef);
-        _nodes.Add(RootPath, root);
-        _nodes.Add(RootAlias, root);
-        root.AddChild("zookeeper");
-        var zookeeper = new DataNode([], AclCache.OpenAclUnsafeRef);
-        _nodes.Add(ZookeeperPath, zookeeper);
-        zookeeper.AddChild("quota");
-        _nodes.Add(QuotaPath, new DataNode([], AclCache.OpenAclUnsafeRef));
+        _root = new DataNode(RootPath, [], AclCache.OpenAclUnsafeRef);
+        var zookeeper = new DataNode("zookeeper", [], AclCache.OpenAclUnsafeRef);
+        _root.AddChild(zookeeper);
+        zookeeper.AddChild(new DataNode("quota", [], AclCache.OpenAclUnsafeRef));
 
         // addConfigNode: READ_ACL_UNSAFE set through setACL(path, acl, -1), so aversion −1 and ACL ref 1.
-        zookeeper.AddChild("config");
-        _nodes.Add(ConfigPath, new DataNode([], _acls.Intern(Acl.ReadAclUnsafe)) { Aversion = -1 });
+        zookeeper.AddChild(new DataNode("config", [], _acls.Intern(Acl.ReadAclUnsafe)) { Aversion = -1 });
+        _nodeCount = 5;   // "", "/", /zookeeper, /zookeeper/quota, /zookeeper/config
         _approximateDataSize = ComputeApproximateDataSize();
     }
 
@@ -66,7 +63,7 @@ public sealed partial class DataTree
     public long LastProcessedZxid { get; set; }
 
     /// <summary>Entries of the node map, "" and "/" counted separately (srvr "Node count", a fresh tree is 5).</summary>
-    public int NodeCount => _nodes.Count;
+    public int NodeCount => _nodeCount;
 
     /// <summary>DataTree.cachedApproximateDataSize: path length + data length summed over the map (zk_approximate_data_size).</summary>
     public long ApproximateDataSize => _approximateDataSize;
@@ -83,15 +80,55 @@ public sealed partial class DataTree
     public IReadOnlyCollection<string> Ttls => [.. _ttls];
 
     /// <summary>A client-visible Stat of a node, or null (no ACL check, no watch; for the server's own use).</summary>
-    public Stat? StatOf(string path) => _nodes.TryGetValue(path, out var node) ? node.ToStat(ExtendedTypesEnabled) : null;
+    public Stat? StatOf(string path) => GetNode(path)?.ToStat(ExtendedTypesEnabled);
 
-    internal DataNode? GetNode(string path) => _nodes.GetValueOrDefault(path);
+    internal DataNode? GetNode(string path) => GetNode(path.AsSpan());
+
+    /// <summary>
+    /// Walks the path from the root one segment at a time (no allocation): "" and "/" are the root, anything
+    /// else must start with "/" and name an existing node at every step (so "/a/" or "/a//b" find nothing,
+    /// as they were never keys of ZooKeeper's node map).
+    /// </summary>
+    internal DataNode? GetNode(ReadOnlySpan<char> path)
+    {
+        if (path.Length == 0 || path is RootAlias) return _root;
+        if (path[0] != '/' || _root is null) return null;
+        var node = _root;
+        var rest = path[1..];
+        while (true)
+        {
+            var slash = rest.IndexOf('/');
+            var child = node.Child(slash < 0 ? rest : rest[..slash]);
+            if (child is null || slash < 0) return child;
+            node = child;
+            rest = rest[(slash + 1)..];
+        }
+    }
 
     internal IReadOnlyList<Acl> AclOf(DataNode node) => _acls.Resolve(node.AclRef);
 
     internal AclCache Acls => _acls;
 
-    internal IEnumerable<KeyValuePair<string, DataNode>> NodeEntries => _nodes;
+    /// <summary>Every node with its path, "" and the "/" alias both listed, as ZooKeeper's node map (for tests).</summary>
+    internal IReadOnlyList<KeyValuePair<string, DataNode>> NodeEntries
+    {
+        get
+        {
+            // A list, not an iterator: compiler iterators read Environment.CurrentManagedThreadId (see PurityTests).
+            var entries = new List<KeyValuePair<string, DataNode>>();
+            if (_root is null) return entries;
+            entries.Add(new(RootAlias, _root));
+            var stack = new Stack<KeyValuePair<string, DataNode>>();
+            stack.Push(new(RootPath, _root));
+            while (stack.TryPop(out var entry))
+            {
+                entries.Add(entry);
+                if (entry.Value.Children is null) continue;
+                foreach (var child in entry.Value.Children.Nodes) stack.Push(new(entry.Key + "/" + child.Name, child));
+            }
+            return entries;
+        }
+    }
 
     internal static string ParentOf(string path) => path[..path.LastIndexOf('/')];
 
@@ -100,10 +137,19 @@ public sealed partial class DataTree
 
     private static long NodeSize(string? path, byte[]? data) => (path?.Length ?? 0) + (data?.Length ?? 0);
 
+    /// <summary>Path lengths follow from name lengths, so no path string is built; the "/" alias counts too.</summary>
     private long ComputeApproximateDataSize()
     {
-        long size = 0;
-        foreach (var (path, node) in _nodes) size += NodeSize(path, node.Data);
+        if (_root is null) return 0;
+        long size = NodeSize(RootAlias, _root.Data);
+        var stack = new Stack<(DataNode Node, int PathLength)>();
+        stack.Push((_root, 0));
+        while (stack.TryPop(out var entry))
+        {
+            size += entry.PathLength + (entry.Node.Data?.Length ?? 0);
+            if (entry.Node.Children is null) continue;
+            foreach (var child in entry.Node.Children.Nodes) stack.Push((child, entry.PathLength + 1 + child.Name.Length));
+        }
         return size;
     }
 
