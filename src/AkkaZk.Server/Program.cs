@@ -33,7 +33,7 @@ builder.Logging.AddSimpleConsole(o =>
 });
 builder.Logging.SetMinimumLevel(LogLevel.Information);
 builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-builder.Services.AddSingleton(NodeSettingsFactory.Create(settings));
+builder.Services.AddSingleton(NodeSettingsFactory.Create(settings, args.Length == 1 ? File.ReadAllText(args[0]) : ""));
 builder.Services.AddHostedService<AkkaZkNode>();
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
 

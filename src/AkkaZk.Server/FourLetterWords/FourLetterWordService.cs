@@ -20,13 +20,19 @@ public sealed class FourLetterWordService(IActorRef tree, ServerStats stats, Con
     public async Task<string> RunAsync(string word, long? argument = null)
     {
         if (!settings.IsAllowed(word)) return $"{word} is not executed because it is not in the whitelist.\n";
-        var status = new StatusSource(stats, registry, settings, mode);
+        return await RunUncheckedAsync(word, argument).ConfigureAwait(false);
+    }
+
+    /// <summary>The word's text without the whitelist check (the AdminServer's commands are not whitelisted).</summary>
+    public async Task<string> RunUncheckedAsync(string word, long? argument = null)
+    {
+        var status = Status;
         return word switch
         {
             "ruok" => "imok",
             "isro" => "rw",
             "gtmk" => Interlocked.Read(ref _traceMask).ToString(),
-            "stmk" => SetTraceMask(argument ?? DefaultTraceMask),
+            "stmk" => SetTraceMask(argument ?? DefaultTraceMask).ToString(),
             "srst" => Reset(),
             "crst" => ResetConnections(),
             "envi" => StatusText.Envi(),
@@ -45,34 +51,45 @@ public sealed class FourLetterWordService(IActorRef tree, ServerStats stats, Con
         };
     }
 
-    private Task<TreeProtocol.TreeStats> TreeStatsAsync() => tree.Ask<TreeProtocol.TreeStats>(new TreeProtocol.GetTreeStats(), StatsTimeout);
+    public FourLetterWordSettings Settings => settings;
+
+    public ConnectionRegistry Connections => registry;
+
+    public StatusSource Status => new(stats, registry, settings, mode);
+
+    public long TraceMask => Interlocked.Read(ref _traceMask);
+
+    public Task<TreeProtocol.TreeStats> TreeStatsAsync() => tree.Ask<TreeProtocol.TreeStats>(new TreeProtocol.GetTreeStats(), StatsTimeout);
 
     /// <summary>The leader's learner numbers for mntr; null on any other server.</summary>
     private async Task<LeaderActor.LeaderStats?> LeaderStatsAsync() =>
         leader is null ? null : await leader.Ask<LeaderActor.LeaderStats>(new LeaderActor.GetLeaderStats(), StatsTimeout).ConfigureAwait(false);
 
+    public Task<TreeProtocol.SessionDump> SessionDumpAsync() =>
+        tree.Ask<TreeProtocol.SessionDump>(new TreeProtocol.GetSessionDump(), StatsTimeout);
+
     private async Task<string> DumpAsync()
     {
-        var sessions = await tree.Ask<TreeProtocol.SessionDump>(new TreeProtocol.GetSessionDump(), StatsTimeout).ConfigureAwait(false);
+        var sessions = await SessionDumpAsync().ConfigureAwait(false);
         return DumpText.Dump(sessions, registry.All, settings.ConnectionExpiryIntervalMs, Environment.TickCount64,
             DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
     }
 
-    /// <summary>As SetTraceMaskCommand: the new mask, printed back in decimal with no newline.</summary>
-    private string SetTraceMask(long mask)
+    /// <summary>As SetTraceMaskCommand: the new mask (stmk prints it back in decimal with no newline).</summary>
+    public long SetTraceMask(long mask)
     {
         Interlocked.Exchange(ref _traceMask, mask);
-        return mask.ToString();
+        return mask;
     }
 
-    private string Reset()
+    public string Reset()
     {
         stats.Reset();
         tree.Tell(new TreeProtocol.ResetMetrics(), ActorRefs.NoSender);
         return "Server stats reset.\n";
     }
 
-    private string ResetConnections()
+    public string ResetConnections()
     {
         foreach (var connection in registry.All) connection.ResetCounters();
         return "Connection stats reset.\n";

@@ -56,8 +56,16 @@ public static class StatusText
 
     public static string Envi()
     {
+        var text = new StringBuilder("Environment:\n");
+        foreach (var (key, value) in Environment()) text.Append(key).Append('=').Append(value).Append('\n');
+        return text.ToString();
+    }
+
+    /// <summary>envi's keys (Java's names, .NET's values), shared with the AdminServer's environment command.</summary>
+    public static IReadOnlyList<(string Key, string Value)> Environment()
+    {
         var gc = GC.GetGCMemoryInfo();
-        var lines = new (string, string)[]
+        return new (string, string)[]
         {
             ("zookeeper.version", $"{ServerVersion.Full}, built on {ServerVersion.BuiltOn}"),
             ("host.name", System.Net.Dns.GetHostName()),
@@ -78,12 +86,9 @@ public static class StatusText
             ("os.memory.max", $"{gc.TotalAvailableMemoryBytes / (1024 * 1024)}MB"),
             ("os.memory.total", $"{GC.GetTotalMemory(false) / (1024 * 1024)}MB"),
         };
-        var text = new StringBuilder("Environment:\n");
-        foreach (var (key, value) in lines) text.Append(key).Append('=').Append(value).Append('\n');
-        return text.ToString();
     }
 
-    private static long DirectorySize(string directory) =>
+    internal static long DirectorySize(string directory) =>
         Directory.Exists(directory)
             ? new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length)
             : 0;

@@ -1,4 +1,5 @@
 using AkkaZk.Actors;
+using AkkaZk.Server.Admin;
 using AkkaZk.Server.Peer;
 using AkkaZk.Server.Stats;
 using Microsoft.Extensions.Hosting;
@@ -14,6 +15,7 @@ public sealed class AkkaZkNode(NodeSettings settings, ILoggerFactory loggerFacto
 {
     private readonly ILogger _log = loggerFactory.CreateLogger("AkkaZk.Node");
     private ActorSystem? _system;
+    private AdminHttpServer? _admin;
 
     public ServerStats Stats { get; } = new();
     public ConnectionRegistry Connections { get; } = new();
@@ -23,7 +25,12 @@ public sealed class AkkaZkNode(NodeSettings settings, ILoggerFactory loggerFacto
         var started = Environment.TickCount64;
         _system = ActorSystem.Create("akkazk", new ActorSystemSettings { LoggerFactory = loggerFactory });
         var serving = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _system.ActorOf(PeerActor.Props(settings, Stats, Connections, OnFatal, serving), "peer");
+        var peer = _system.ActorOf(PeerActor.Props(settings, Stats, Connections, OnFatal, serving), "peer");
+        if (settings.AdminServer is { } admin)
+        {
+            _admin = new AdminHttpServer(admin, peer, _log);
+            await _admin.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
         if (settings.Ensemble is not null)
         {
             // An ensemble member serves once a quorum has elected a leader, which may be long after start-up.
@@ -38,6 +45,7 @@ public sealed class AkkaZkNode(NodeSettings settings, ILoggerFactory loggerFacto
     {
         if (_system is null) return;
         _log.LogInformation("Node {Id} shutting down", settings.ServerId);
+        if (_admin is not null) await _admin.DisposeAsync().ConfigureAwait(false);
         await _system.Terminate().WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 

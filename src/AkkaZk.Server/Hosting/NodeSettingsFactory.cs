@@ -13,7 +13,8 @@ namespace AkkaZk.Server.Hosting;
 /// <summary>Splits the loaded settings into one typed record per component.</summary>
 public static class NodeSettingsFactory
 {
-    public static NodeSettings Create(ServerSettings s)
+    /// <param name="configText">The configuration file as read (the AdminServer's initial_configuration).</param>
+    public static NodeSettings Create(ServerSettings s, string configText = "")
     {
         // As ZooKeeper: snapshots and the log live in a version-2 folder under dataDir and dataLogDir.
         var snapshotDir = Path.Combine(s.DataDir, "version-2");
@@ -42,7 +43,9 @@ public static class NodeSettingsFactory
         {
             ConnectionExpiryIntervalMs = (int)s.SessionlessCnxnTimeout.TotalMilliseconds,
         };
-        return new NodeSettings(s.ServerId, tree, ingress, session, fourLetterWords) { Ensemble = EnsembleOf(s) };
+        var admin = new Admin.AdminServerSettings(s.Admin, s.Metrics, new Admin.AdminContext(s.ServerId, configText, snapshotDir,
+            s.Servers.ToDictionary(p => p.Id, p => $"{p.Host}:{p.QuorumPort}:{p.ElectionPort}:{(p.IsParticipant ? "participant" : "observer")}")));
+        return new NodeSettings(s.ServerId, tree, ingress, session, fourLetterWords) { Ensemble = EnsembleOf(s), AdminServer = admin };
     }
 
     /// <summary>Null for a standalone server (QuorumPeerConfig.isDistributed false).</summary>

@@ -12,4 +12,7 @@ public sealed record NodeSettings(long ServerId, TreeSettings Tree, IngressSetti
 {
     /// <summary>Null for a standalone server; otherwise the ensemble this node is a member of.</summary>
     public EnsembleSettings? Ensemble { get; init; }
+
+    /// <summary>The AdminServer and Prometheus endpoint; null when neither runs (tests).</summary>
+    public Admin.AdminServerSettings? AdminServer { get; init; }
 }

@@ -22,6 +22,7 @@ public sealed partial class PeerActor : ReceiveActor
     private readonly TaskCompletionSource<int> _serving;
     private IActorRef _tree = ActorRefs.Nobody;
     private IActorRef _ingress = ActorRefs.Nobody;
+    private FourLetterWordService? _fourLetterWords;
     private bool _isServing;
     private string _mode = "standalone";
     private int _boundPort;
@@ -56,6 +57,7 @@ public sealed partial class PeerActor : ReceiveActor
             _onFatal($"the {what} failed");
         });
         Receive<PeerProtocol.GetStatus>(_ => Sender.Tell(new PeerProtocol.Status(_isServing, _mode, _isServing ? _boundPort : 0), Self));
+        Receive<PeerProtocol.GetCommands>(_ => Sender.Tell(new PeerProtocol.Commands(_isServing ? _fourLetterWords : null), Self));
     }
 
     public static Props Props(NodeSettings settings, ServerStats stats, ConnectionRegistry registry, Action<string> onFatal, TaskCompletionSource<int> serving) =>
@@ -84,9 +86,9 @@ public sealed partial class PeerActor : ReceiveActor
 
     private void StartIngress()
     {
-        var fourLetterWords = new FourLetterWordService(_tree, _stats, _registry, _settings.FourLetterWords, _mode,
+        _fourLetterWords = new FourLetterWordService(_tree, _stats, _registry, _settings.FourLetterWords, _mode,
             _mode == "leader" ? _role : null);
-        _ingress = Context.ActorOf(TcpIngressActor.Props(_settings.Ingress, _tree, _settings.Session, _stats, _registry, fourLetterWords), "ingress");
+        _ingress = Context.ActorOf(TcpIngressActor.Props(_settings.Ingress, _tree, _settings.Session, _stats, _registry, _fourLetterWords), "ingress");
         Context.Watch(_ingress);
         _ingress.Tell(new TcpIngressActor.GetBoundPort(), Self);
     }

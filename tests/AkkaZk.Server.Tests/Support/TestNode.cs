@@ -34,6 +34,7 @@ public sealed class TestNode : IAsyncDisposable
     public IReadOnlySet<string> Whitelist { get; }
     public int MaxFrame { get; }
     public int Port { get; private set; }
+    public IActorRef Peer { get; private set; } = ActorRefs.Nobody;
     public string? FatalReason { get; private set; }
     public ServerStats Stats { get; } = new();
     public ConnectionRegistry Connections { get; } = new();
@@ -58,7 +59,7 @@ public sealed class TestNode : IAsyncDisposable
         if (_configure is not null) settings = _configure(settings);
         _system = ActorSystem.Create("test-node");
         var serving = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _system.ActorOf(PeerActor.Props(settings, Stats, Connections, r => FatalReason = r, serving), "peer");
+        Peer = _system.ActorOf(PeerActor.Props(settings, Stats, Connections, r => FatalReason = r, serving), "peer");
         Port = await serving.Task.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
     }
 
