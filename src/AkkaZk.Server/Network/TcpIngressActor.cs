@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using AkkaZk.Actors;
+using AkkaZk.Actors.Remote;
 using AkkaZk.Server.FourLetterWords;
 using AkkaZk.Server.Sessions;
 using AkkaZk.Server.Stats;
@@ -57,27 +58,10 @@ public sealed class TcpIngressActor : ReceiveActor
         _listener = listener;
         Context.Log.LogInformation("Listening for client connections on {Address}:{Port}", _settings.Address, BoundPort);
         var self = Self;
-        _ = Task.Run(() => AcceptLoop(listener, self));
+        _ = Task.Run(() => AcceptLoop.RunAsync(listener, socket => self.Tell(new Accepted(socket), null)));
     }
 
     protected override void PostStop() => _listener?.Dispose();
-
-    private static async Task AcceptLoop(Socket listener, IActorRef self)
-    {
-        while (true)
-        {
-            Socket socket;
-            try
-            {
-                socket = await listener.AcceptAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-            self.Tell(new Accepted(socket), null);
-        }
-    }
 
     private void StartSession(Socket socket)
     {

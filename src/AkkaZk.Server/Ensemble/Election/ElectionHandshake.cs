@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using AkkaZk.Actors;
+using Remote = AkkaZk.Actors.Remote;
 using AkkaZk.Jute;
 using AkkaZk.Jute.Quorum;
 
@@ -25,22 +26,8 @@ internal static class ElectionHandshake
         return listener;
     }
 
-    public static async Task AcceptLoop(Socket listener, IActorRef owner, Action<string> logRejected)
-    {
-        while (true)
-        {
-            Socket socket;
-            try
-            {
-                socket = await listener.AcceptAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-            _ = Task.Run(() => ReadInitialMessage(socket, owner, logRejected));
-        }
-    }
+    public static Task AcceptLoop(Socket listener, IActorRef owner, Action<string> logRejected) =>
+        Remote.AcceptLoop.RunAsync(listener, socket => _ = Task.Run(() => ReadInitialMessage(socket, owner, logRejected)));
 
     public static async Task Connect(long sid, string host, int port, ElectionInitialMessage initial, TimeSpan timeout, IActorRef owner)
     {
