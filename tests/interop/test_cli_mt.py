@@ -82,6 +82,8 @@ def test_crud(cli, zk, base):
     i = cli.send(f"get {x}", expect=rf"^{x}: rc = ")
     assert cli.lines[i] == f"{x}: rc = 0"
     assert cli.block(i, until="^d2 and more$") == ["value_len = 11"] and cli.lines[i + 2] == "d2 and more"
+    # The completion thread prints the get's stat dump after its value: let it finish before the barrier marks.
+    assert "version=1\taversion=0" in cli.block(cli.wait_for(r"^Stat:$", i))
 
     cli.send(f"exists {x}")
     assert barrier(cli) == []
