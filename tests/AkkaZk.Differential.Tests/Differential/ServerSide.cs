@@ -104,6 +104,12 @@ public sealed class ServerSide(ServerProcess server, bool isZooKeeper, int slotC
             return "connection closed without a reply";
         }
         slot.Watches.OnReply(r.OpCode, r.Record, reply.Header.Err);
+        if (reply.Header.Err == (int)ErrorCode.Unimplemented)
+        {
+            // Both servers close the connection after Unimplemented, but ZooKeeper may still answer the barrier's
+            // sync and ping first (another thread closes it): wait for the close so both sides report it alike.
+            await Task.WhenAny(client.Closed, Task.Delay(ReplyTimeout)).ConfigureAwait(false);
+        }
         return _canonical.Reply(reply, xid, r);
     }
 

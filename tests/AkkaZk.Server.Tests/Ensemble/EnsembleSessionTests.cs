@@ -45,11 +45,12 @@ public sealed class EnsembleSessionTests
         await using var ensemble = await TestEnsemble.StartAsync();
         var leader = await ensemble.LeaderAsync();
         var follower = (await ensemble.FollowersAsync())[0];
-        await using var reader = await ensemble.ConnectAsync(follower, sessionTimeoutMs: 1000);
+        // 2 s (20 ticks) leaves room for a loaded machine's scheduling stalls; the reads span three timeouts.
+        await using var reader = await ensemble.ConnectAsync(follower, sessionTimeoutMs: 2000);
         await reader.CreateAsync("/alive", null, CreateMode.Ephemeral);
         // Reads for several session timeouts: only the followers' PING replies tell the leader the session is active.
         var watch = Stopwatch.StartNew();
-        while (watch.ElapsedMilliseconds < 3000) await reader.ExistsAsync("/alive");
+        while (watch.ElapsedMilliseconds < 6000) await reader.ExistsAsync("/alive");
         await using var client = await ensemble.ConnectAsync(leader);
         Assert.NotNull(await client.ExistsAsync("/alive"));
     }
