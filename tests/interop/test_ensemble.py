@@ -1,11 +1,13 @@
 """Three-server ensembles over ZooKeeper 3.8's own peer protocols: AkkaZk only, and mixed with Apache
 ZooKeeper 3.8.0 (2 ZooKeeper + 1 AkkaZk, 1 ZooKeeper + 2 AkkaZk). Clients on any node see one state; the leader's
 SIGKILL leaves a new leader with every acknowledged write; a follower that was away catches up (by DIFF, and by
-SNAP past the leader's committed-log window) from a leader of either kind.
+SNAP past the leader's committed-log window) from a leader of either kind; a client whose node dies moves its
+session, ephemerals included, to another node.
 
 With AKKAZK_TARGET=apache the same tests run on an all-ZooKeeper ensemble: the oracle for their expectations.
 """
 import pytest
+from kazoo.client import KazooClient
 
 from conftest import TARGET, stop_client, wait_until
 from ensemble import Ensemble
@@ -82,3 +84,34 @@ def test_a_follower_far_behind_catches_up_by_snapshot(ensemble):
     ensemble.servers[away].launch()
     ensemble.servers[away].wait_ready(timeout=60)
     ensemble.assert_same_data("/far-behind", COMMIT_LOG_COUNT + 100)
+
+
+def test_a_session_moves_to_another_node_when_its_node_dies(ensemble):
+    leader = ensemble.leader()
+    home = next(i for i in ensemble.servers if i != leader)
+    others = [i for i in ensemble.servers if i != home]
+    hosts = ",".join(ensemble.servers[i].hosts for i in [home] + others)
+    c = KazooClient(hosts=hosts, timeout=10.0, randomize_hosts=False,
+                    connection_retry=dict(max_tries=-1, delay=0.1, backoff=1.5, max_delay=1.0))
+    c.start(timeout=30)
+    try:
+        assert c._connection._socket.getpeername()[1] == ensemble.servers[home].port
+        session = c.client_id[0]
+        c.create("/moving-eph", b"mine", ephemeral=True)
+        ensemble.servers[home].kill9()
+        # The client reconnects to a survivor with the same session; its ephemeral is still there.
+        wait_until(lambda: c.connected and c._connection._socket is not None
+                   and c._connection._socket.getpeername()[1] != ensemble.servers[home].port, 60,
+                   message="the client reconnected elsewhere")
+        assert c.client_id[0] == session
+        assert c.get("/moving-eph")[0] == b"mine"
+        c.set("/moving-eph", b"still mine")
+    finally:
+        stop_client(c)
+    # Closed: the ephemeral is gone on every live node.
+    for i in others:
+        probe = ensemble.client(i)
+        probe.sync("/")
+        assert probe.exists("/moving-eph") is None
+    ensemble.servers[home].launch()
+    ensemble.servers[home].wait_ready(timeout=60)

@@ -58,6 +58,11 @@ public sealed class TestEnsemble : IAsyncDisposable
 
     public LinkFaults Faults { get; } = new();
 
+    /// <summary>Every node's log lines, in order (for a failing scenario's message).</summary>
+    public TestKit.CapturingLoggerFactory Logs { get; } = new();
+
+    public string LogText() => string.Join("\n", Logs.Lines.Select(l => l.ToString()));
+
     public static async Task<TestEnsemble> StartAsync(int voters = 3, int observers = 0, int tickMs = 100, int commitLogCount = 500, int snapCount = 100000, bool fsync = false,
         bool realElection = false)
     {
@@ -81,7 +86,7 @@ public sealed class TestEnsemble : IAsyncDisposable
         {
             Ensemble = ensemble,
         };
-        var system = ActorSystem.Create($"node{id}");
+        var system = ActorSystem.Create($"node{id}", new ActorSystemSettings { LoggerFactory = Logs });
         var serving = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         _systems[id] = system;
         _peers[id] = system.ActorOf(PeerActor.Props(settings, new ServerStats(), new ConnectionRegistry(), _ => { }, serving), "peer");

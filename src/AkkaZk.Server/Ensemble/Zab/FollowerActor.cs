@@ -31,6 +31,7 @@ public sealed class FollowerActor : ReceiveActor, IWithTimers
     private Socket? _connecting;
     private long _connectDeadline;
     private bool _ended;
+    private bool _truncatingBelowTree;
 
     public FollowerActor(EnsembleSettings settings, long leaderId, ZabProtocol.ZabStart start, IActorRef tree)
     {
@@ -121,7 +122,7 @@ public sealed class FollowerActor : ReceiveActor, IWithTimers
 
     private void Received(QuorumPacket packet, byte[]? snapshot)
     {
-        if (_ended || Blackholed) return;
+        if (_ended || _truncatingBelowTree || Blackholed) return;
         switch (packet.Type)
         {
             case QuorumPacketType.Snap:
@@ -140,8 +141,17 @@ public sealed class FollowerActor : ReceiveActor, IWithTimers
         }
         var ready = _core.Step(packet);
         // A TRUNC below what the recovered tree already applied: the tree must be rebuilt from the truncated log.
-        var truncatedBelowTree = ready.Persist.OfType<TruncateLog>().Any(t => t.Zxid < _startApplied);
-        Step(ready, truncatedBelowTree ? () => End("truncated below the applied state; rebuilding the tree") : null);
+        var truncations = ready.Persist.OfType<TruncateLog>().ToList();
+        if (truncations.Any(t => t.Zxid < _startApplied))
+        {
+            // The tree holds txns above the truncation point, so nothing of this sync may be made durable from it
+            // (NEWLEADER's snapshot would keep the truncated txn): take no more packets, persist the truncation
+            // alone, then end the role so the tree is rebuilt from the truncated log.
+            _truncatingBelowTree = true;
+            Step(Ready<QuorumPacket>.Empty with { Persist = truncations }, () => End("truncated below the applied state; rebuilding the tree"));
+            return;
+        }
+        Step(ready);
     }
 
     private void ForwardRequest(ZabProtocol.ForwardedRequest m)
