@@ -26,19 +26,22 @@ public sealed class AkkaZkNode(NodeSettings settings, ILoggerFactory loggerFacto
         _system = ActorSystem.Create("akkazk", new ActorSystemSettings { LoggerFactory = loggerFactory });
         var serving = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var peer = _system.ActorOf(PeerActor.Props(settings, Stats, Connections, OnFatal, serving), "peer");
+        if (settings.Ensemble is not null)
+        {
+            // An ensemble member serves once a quorum has elected a leader, which may be long after start-up.
+            _log.LogInformation("Node {Id} started in ensemble mode; clients are served once a leader is established", settings.ServerId);
+        }
+        else
+        {
+            var port = await serving.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            _log.LogInformation("Node {Id} started in {Ms} ms; clients connect to port {Port}", settings.ServerId, Environment.TickCount64 - started, port);
+        }
+        // After the client port: Kestrel's start-up must not delay serving clients.
         if (settings.AdminServer is { } admin)
         {
             _admin = new AdminHttpServer(admin, peer, _log);
             await _admin.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        if (settings.Ensemble is not null)
-        {
-            // An ensemble member serves once a quorum has elected a leader, which may be long after start-up.
-            _log.LogInformation("Node {Id} started in ensemble mode; clients are served once a leader is established", settings.ServerId);
-            return;
-        }
-        var port = await serving.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        _log.LogInformation("Node {Id} started in {Ms} ms; clients connect to port {Port}", settings.ServerId, Environment.TickCount64 - started, port);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
