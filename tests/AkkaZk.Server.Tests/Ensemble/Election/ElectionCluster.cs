@@ -56,7 +56,7 @@ internal sealed class ElectionCluster
 
     public int ElectionPort(long id) => Servers.First(s => s.Id == id).ElectionPort;
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
