@@ -6,15 +6,17 @@ using AkkaZk.Server.Tree;
 namespace AkkaZk.Server.FourLetterWords;
 
 /// <summary>
-/// Runs a four-letter word: whitelist check, then the command's text in ZooKeeper 3.8's format. One per server: it
-/// also holds the trace mask that stmk sets and gtmk shows (ZooTrace's, 306 by default).
+/// Runs a four-letter word: whitelist check, then the command's text in ZooKeeper 3.8's format. One per role the
+/// server takes; <paramref name="serving"/> false is a node that does not serve yet (an ensemble member looking
+/// for a leader), which answers as ZooKeeper's commands do when the server is not running.
 /// </summary>
 public sealed class FourLetterWordService(IActorRef tree, ServerStats stats, ConnectionRegistry registry,
-    FourLetterWordSettings settings, string mode, IActorRef? leader = null)
+    FourLetterWordSettings settings, string mode, IActorRef? leader = null, TraceMask? traceMask = null, bool serving = true)
 {
-    private const long DefaultTraceMask = 306;
+    /// <summary>AbstractFourLetterCommand.ZK_NOT_SERVING.</summary>
+    public const string NotServing = "This ZooKeeper instance is not currently serving requests";
     private static readonly TimeSpan StatsTimeout = TimeSpan.FromSeconds(5);
-    private long _traceMask = DefaultTraceMask;
+    private readonly TraceMask _traceMask = traceMask ?? new TraceMask();
 
     /// <param name="argument">The mask that follows stmk; null for other words.</param>
     public async Task<string> RunAsync(string word, long? argument = null)
@@ -26,13 +28,14 @@ public sealed class FourLetterWordService(IActorRef tree, ServerStats stats, Con
     /// <summary>The word's text without the whitelist check (the AdminServer's commands are not whitelisted).</summary>
     public async Task<string> RunUncheckedAsync(string word, long? argument = null)
     {
+        if (!serving) return NotServingAnswer(word, argument);
         var status = Status;
         return word switch
         {
             "ruok" => "imok",
             "isro" => "rw",
-            "gtmk" => Interlocked.Read(ref _traceMask).ToString(),
-            "stmk" => SetTraceMask(argument ?? DefaultTraceMask).ToString(),
+            "gtmk" => TraceMask.ToString(),
+            "stmk" => SetTraceMask(argument ?? FourLetterWords.TraceMask.Default).ToString(),
             "srst" => Reset(),
             "crst" => ResetConnections(),
             "envi" => StatusText.Envi(),
@@ -57,7 +60,7 @@ public sealed class FourLetterWordService(IActorRef tree, ServerStats stats, Con
 
     public StatusSource Status => new(stats, registry, settings, mode);
 
-    public long TraceMask => Interlocked.Read(ref _traceMask);
+    public long TraceMask => _traceMask.Value;
 
     public Task<TreeProtocol.TreeStats> TreeStatsAsync() => tree.Ask<TreeProtocol.TreeStats>(new TreeProtocol.GetTreeStats(), StatsTimeout);
 
@@ -76,11 +79,23 @@ public sealed class FourLetterWordService(IActorRef tree, ServerStats stats, Con
     }
 
     /// <summary>As SetTraceMaskCommand: the new mask (stmk prints it back in decimal with no newline).</summary>
-    public long SetTraceMask(long mask)
+    public long SetTraceMask(long mask) => _traceMask.Set(mask);
+
+    /// <summary>
+    /// What ZooKeeper 3.8 answers while its server is not running (checked against 3.8.0 with a looking member):
+    /// ruok, envi and the trace mask words answer as usual, isro says "null", hash gives the message without a
+    /// newline, and every other word gives the message with one.
+    /// </summary>
+    private string NotServingAnswer(string word, long? argument) => word switch
     {
-        Interlocked.Exchange(ref _traceMask, mask);
-        return mask;
-    }
+        "ruok" => "imok",
+        "isro" => "null",
+        "envi" => StatusText.Envi(),
+        "gtmk" => TraceMask.ToString(),
+        "stmk" => SetTraceMask(argument ?? FourLetterWords.TraceMask.Default).ToString(),
+        "hash" => NotServing,
+        _ => NotServing + "\n",
+    };
 
     public string Reset()
     {

@@ -13,11 +13,15 @@ namespace AkkaZk.Server.Network;
 /// Listens on the client port and starts one SessionActor per accepted connection. As ZooKeeper: past maxCnxns
 /// connections in all, or maxClientCnxns from one client IP, a connection is accepted and closed at once, with a
 /// log line; a failing connection stops alone. The connections share the globalOutstandingLimit gate.
+/// An ensemble member listens from start-up and serves only while it has a role: until <see cref="Serve"/> (and
+/// after <see cref="StopServing"/>, which closes every connection) a connection is answered as ZooKeeper does when
+/// its server is not running (see <see cref="NotServingConnection"/>).
 /// </summary>
 public sealed class TcpIngressActor : ReceiveActor
 {
     private readonly IngressSettings _settings;
-    private readonly Func<Socket, CountGate, Props> _sessionProps;
+    private readonly FourLetterWordService _notServing;
+    private Func<Socket, CountGate, Props>? _sessionProps;
     private readonly ServerStats _stats;
     private readonly CountGate _outstanding;
     private readonly Dictionary<string, int> _perIp = new();
@@ -25,21 +29,34 @@ public sealed class TcpIngressActor : ReceiveActor
     private Socket? _listener;
     private long _accepted;
 
-    public TcpIngressActor(IngressSettings settings, ServerStats stats, Func<Socket, CountGate, Props> sessionProps)
+    public TcpIngressActor(IngressSettings settings, ServerStats stats, FourLetterWordService notServing, Func<Socket, CountGate, Props>? sessionProps)
     {
         _settings = settings;
         _stats = stats;
+        _notServing = notServing;
         _sessionProps = sessionProps;
         _outstanding = new CountGate(settings.GlobalOutstandingLimit);
         Receive<Accepted>(m => StartSession(m.Socket));
         Receive<Terminated>(m => ConnectionEnded(m.ActorRef));
         Receive<GetBoundPort>(_ => Sender.Tell(BoundPort, Self));
+        Receive<Serve>(m => _sessionProps = (socket, outstanding) =>
+            SessionActor.Props(socket, m.Tree, m.SessionSettings, stats, m.Registry, m.FourLetterWords, outstanding));
+        Receive<StopServing>(_ =>
+        {
+            _sessionProps = null;
+            foreach (var child in _children.Keys) Context.Stop(child);
+        });
     }
 
+    /// <summary>An ingress that serves from the start (a standalone server).</summary>
     public static Props Props(IngressSettings settings, IActorRef tree, SessionSettings sessionSettings, ServerStats stats,
         ConnectionRegistry registry, FourLetterWordService fourLetterWords) =>
-        Actors.Props.Create(() => new TcpIngressActor(settings, stats,
+        Actors.Props.Create(() => new TcpIngressActor(settings, stats, fourLetterWords,
             (socket, outstanding) => SessionActor.Props(socket, tree, sessionSettings, stats, registry, fourLetterWords, outstanding)));
+
+    /// <summary>An ingress that answers as a server that is not running until it is told to <see cref="Serve"/>.</summary>
+    public static Props NotServingProps(IngressSettings settings, ServerStats stats, FourLetterWordService notServing) =>
+        Actors.Props.Create(() => new TcpIngressActor(settings, stats, notServing, null));
 
     /// <summary>The port actually bound (useful when configured as 0).</summary>
     public int BoundPort => (_listener?.LocalEndPoint as IPEndPoint)?.Port ?? 0;
@@ -65,6 +82,11 @@ public sealed class TcpIngressActor : ReceiveActor
 
     private void StartSession(Socket socket)
     {
+        if (_sessionProps is null)
+        {
+            _ = Task.Run(() => NotServingConnection.AnswerAsync(socket, _notServing));
+            return;
+        }
         // As NIOServerCnxnFactory.doAccept: the total limit is checked first, then the per-IP one.
         if (_settings.MaxCnxns > 0 && _children.Count >= _settings.MaxCnxns)
         {
@@ -110,4 +132,10 @@ public sealed class TcpIngressActor : ReceiveActor
 
     /// <summary>Asks for the bound client port (answered with an int).</summary>
     public sealed record GetBoundPort;
+
+    /// <summary>Serve clients from now on: sessions talk to this tree and these four-letter words.</summary>
+    public sealed record Serve(IActorRef Tree, SessionSettings SessionSettings, ConnectionRegistry Registry, FourLetterWordService FourLetterWords);
+
+    /// <summary>Stop serving: every connection is closed, and new ones are answered as by a server not running.</summary>
+    public sealed record StopServing;
 }

@@ -2,6 +2,8 @@ using AkkaZk.Actors;
 using AkkaZk.Jute.Quorum;
 using AkkaZk.Server.Ensemble;
 using AkkaZk.Server.Ensemble.Zab;
+using AkkaZk.Server.FourLetterWords;
+using AkkaZk.Server.Network;
 using AkkaZk.Server.Tree;
 using Microsoft.Extensions.Logging;
 
@@ -26,9 +28,9 @@ public sealed partial class PeerActor
         {
             if (!Sender.Equals(_role)) return;
             _mode = m.Mode;
-            Context.Log.LogInformation("Node {Id}: {Mode} in epoch {Epoch}, opening the client port", _settings.ServerId, m.Mode, m.Epoch);
+            Context.Log.LogInformation("Node {Id}: {Mode} in epoch {Epoch}, serving clients", _settings.ServerId, m.Mode, m.Epoch);
             _election.Tell(new ElectionProtocol.EpochEstablished(m.Epoch), Self);
-            StartIngress();
+            ServeClients();
         });
         Receive<ZabProtocol.RoleEnded>(m =>
         {
@@ -70,6 +72,7 @@ public sealed partial class PeerActor
             _election = Context.ActorOf(election, "election");
             Context.Watch(_election);
         }
+        if (_ingress.Equals(ActorRefs.Nobody)) ListenNotServing();
         _mode = "looking";
         Context.Log.LogInformation("Node {Id}: role looking, last logged zxid {Zxid}, current epoch {Epoch}",
             _settings.ServerId, ZxidUtils.ToHex(_zabStart.Log.LastLoggedZxid), _zabStart.Epochs.CurrentEpoch);
@@ -95,19 +98,39 @@ public sealed partial class PeerActor
     private void BackToLooking(string reason)
     {
         Context.Log.LogWarning("Node {Id}: role {Mode} ended ({Reason}); rebuilding the tree and looking again", _settings.ServerId, _mode, reason);
-        _isServing = false;
+        _isServing = _awaitingPort = false;
         _mode = "looking";
         _zabStart = null;
-        foreach (var child in new[] { _ingress, _role })
+        _ingress.Tell(new TcpIngressActor.StopServing(), Self);
+        if (!_role.Equals(ActorRefs.Nobody))
         {
-            if (child.Equals(ActorRefs.Nobody)) continue;
-            Context.Unwatch(child);
-            Context.Stop(child);
+            Context.Unwatch(_role);
+            Context.Stop(_role);
         }
-        _ingress = _role = ActorRefs.Nobody;
+        _role = ActorRefs.Nobody;
         // The tree is replaced once the old one (and its journal) has stopped, so the journal is never open twice.
         _retiringTree = _tree;
         Context.Stop(_tree);
+    }
+
+    /// <summary>
+    /// As QuorumPeer.start: the client port opens once the database is loaded, before the election; until a role is
+    /// established it answers as a server that is not running.
+    /// </summary>
+    private void ListenNotServing()
+    {
+        var notServing = new FourLetterWordService(_tree, _stats, _registry, _settings.FourLetterWords, "looking",
+            traceMask: _traceMask, serving: false);
+        _ingress = Context.ActorOf(TcpIngressActor.NotServingProps(_settings.Ingress, _stats, notServing), "ingress");
+        Context.Watch(_ingress);
+    }
+
+    private void ServeClients()
+    {
+        _fourLetterWords = new FourLetterWordService(_tree, _stats, _registry, _settings.FourLetterWords, _mode,
+            _mode == "leader" ? _role : null, _traceMask);
+        _ingress.Tell(new TcpIngressActor.Serve(_tree, _settings.Session, _registry, _fourLetterWords), Self);
+        AskBoundPort();
     }
 
     /// <summary>Terminations that are part of ensemble life; false for the fatal ones.</summary>

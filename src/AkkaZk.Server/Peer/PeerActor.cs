@@ -23,7 +23,9 @@ public sealed partial class PeerActor : ReceiveActor
     private IActorRef _tree = ActorRefs.Nobody;
     private IActorRef _ingress = ActorRefs.Nobody;
     private FourLetterWordService? _fourLetterWords;
+    private readonly TraceMask _traceMask = new();
     private bool _isServing;
+    private bool _awaitingPort;
     private string _mode = "standalone";
     private int _boundPort;
 
@@ -42,7 +44,8 @@ public sealed partial class PeerActor : ReceiveActor
         EnsembleHandlers();
         Receive<int>(port =>
         {
-            if (!Sender.Equals(_ingress)) return; // a client port closed since it was asked
+            if (!Sender.Equals(_ingress) || !_awaitingPort) return; // the node stopped serving since it asked
+            _awaitingPort = false;
             _isServing = true;
             _boundPort = port;
             Context.Log.LogInformation("Node {Id}: role {Mode}, serving clients on port {Port}", _settings.ServerId, _mode, port);
@@ -86,10 +89,15 @@ public sealed partial class PeerActor : ReceiveActor
 
     private void StartIngress()
     {
-        _fourLetterWords = new FourLetterWordService(_tree, _stats, _registry, _settings.FourLetterWords, _mode,
-            _mode == "leader" ? _role : null);
+        _fourLetterWords = new FourLetterWordService(_tree, _stats, _registry, _settings.FourLetterWords, _mode, traceMask: _traceMask);
         _ingress = Context.ActorOf(TcpIngressActor.Props(_settings.Ingress, _tree, _settings.Session, _stats, _registry, _fourLetterWords), "ingress");
         Context.Watch(_ingress);
+        AskBoundPort();
+    }
+
+    private void AskBoundPort()
+    {
+        _awaitingPort = true;
         _ingress.Tell(new TcpIngressActor.GetBoundPort(), Self);
     }
 }

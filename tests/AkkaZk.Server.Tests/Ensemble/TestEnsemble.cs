@@ -72,6 +72,10 @@ public sealed class TestEnsemble : IAsyncDisposable
         return ensemble;
     }
 
+    /// <summary>An ensemble whose nodes are not started yet (see <see cref="Start"/>).</summary>
+    public static TestEnsemble Create(int voters = 3, bool realElection = false) =>
+        new(voters, 0, 100, 500, 100000, false, realElection);
+
     public void Start(long id)
     {
         var dataDir = Path.Combine(_root, $"node{id}", "version-2");
