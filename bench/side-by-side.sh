@@ -9,7 +9,12 @@
 # usage: bench/side-by-side.sh [--rounds N] [--duration 5s] [--warmup 2s] [--ops "get set create"]
 #            [--sessions 8] [--outstanding 64] [--value-size 100] [--znodes 10000]
 #            [--latency-rate 200] [--latency-duration 5s] [--no-latency]
-#            [--java] [--java-rounds 1] [--only zookeeper|akkazk] [--no-build]
+#            [--java] [--java-rounds 1] [--only zookeeper|akkazk] [--no-build] [--paper]
+# ops:   get set create exists children delete multi, mixed-NN (NN % getData, the rest setData), children-N
+#        (getChildren of one parent holding N children)
+# --paper: the ZooKeeper paper's workloads instead: throughput over read ratio 0..100 % (mixed-0 … mixed-100),
+#        getChildren of 10k and 100k children, create-then-delete latency with 1, 10 and 20 workers (`latency`),
+#        connect churn and ephemeral cleanup (`churn`). About 12 minutes with the defaults (2 rounds).
 # env:   ZK_JAVA_OPTS   extra JVM options for ZooKeeper (default none: the JVM's default heap, 1/4 of RAM)
 #        BENCH_TMP      parent of the servers' temp dir (default /tmp; keep it on a real disk, not tmpfs)
 # Default full run (3 rounds, 5 s windows): about 4 minutes; about 5 with --java.
@@ -30,6 +35,7 @@ JAVA=0
 JAVA_ROUNDS=1
 ONLY=""
 BUILD=1
+PAPER=0
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -48,6 +54,7 @@ while [[ $# -gt 0 ]]; do
     --java-rounds) JAVA_ROUNDS=$2; shift 2 ;;
     --only) ONLY=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
+    --paper) PAPER=1; shift ;;
     -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -226,14 +233,43 @@ for name in "${SERVERS[@]}"; do
   rm -f "$RESULTS"/warmup__*
 done
 
+# op_args OP: the `run` arguments of one op token (mixed-NN, children-N, or a plain op).
+op_args() {
+  case "$1" in
+    mixed-*) echo "--op mixed --read-pct ${1#mixed-} --znodes $ZNODES" ;;
+    children-*) echo "--op children --znodes ${1#children-} --leaves-per-parent ${1#children-} --cleanup-timeout 5m" ;;
+    *) echo "--op $1 --znodes $ZNODES" ;;
+  esac
+}
+
+if [[ $PAPER == 1 ]]; then
+  OPS="mixed-0 mixed-10 mixed-20 mixed-30 mixed-40 mixed-50 mixed-60 mixed-70 mixed-80 mixed-90 mixed-100 children-10000 children-100000"
+  LATENCY=0
+fi
+
 for op in $OPS; do
   for round in $(seq 1 "$ROUNDS"); do
     for name in "${SERVERS[@]}"; do
-      bench "$name" "$op" "$round" run --op "$op" --sessions "$SESSIONS" --outstanding "$OUTSTANDING" \
-        --value-size "$VALUE_SIZE" --znodes "$ZNODES" --duration "$DURATION" --warmup "$WARMUP"
+      # shellcheck disable=SC2046
+      bench "$name" "$op" "$round" run $(op_args "$op") --sessions "$SESSIONS" --outstanding "$OUTSTANDING" \
+        --value-size "$VALUE_SIZE" --duration "$DURATION" --warmup "$WARMUP"
     done
   done
 done
+
+if [[ $PAPER == 1 ]]; then
+  for round in $(seq 1 "$ROUNDS"); do
+    for name in "${SERVERS[@]}"; do
+      bench "$name" create-delete "$round" latency --workers 1,10,20 --value-size "$VALUE_SIZE" \
+        --duration "$DURATION" --warmup "$WARMUP"
+    done
+  done
+  for round in $(seq 1 "$ROUNDS"); do
+    for name in "${SERVERS[@]}"; do
+      bench "$name" churn "$round" churn --concurrency 4 --duration "$DURATION" --ephemerals 1000
+    done
+  done
+fi
 
 if [[ $LATENCY == 1 ]]; then
   for round in $(seq 1 "$ROUNDS"); do

@@ -21,6 +21,14 @@ RUN_METRICS = [
     ("rssMb", "server RSS MB", lambda r: round((r["result"].get("server") or {}).get("rssKb", 0) / 1024, 1) or None),
     ("errors", "errors", lambda r: r["result"]["errorCount"]),
 ]
+CHURN_METRICS = [
+    ("sessionsPerSec", "sessions/s", lambda r: r["connect"]["sessionsPerSec"]),
+    ("connectP50Us", "connect p50 µs", lambda r: r["connect"]["connect"]["p50Us"]),
+    ("closeP50Us", "close p50 µs", lambda r: r["connect"]["close"]["p50Us"]),
+    ("cpuUsPerSession", "server CPU µs/session", lambda r: (r["connect"].get("server") or {}).get("cpuUsPerOp")),
+    ("cleanupMs", "1000 ephemerals gone, ms", lambda r: round(r["ephemerals"]["goneAfterSeconds"] * 1000, 1)),
+    ("errors", "errors", lambda r: r["connect"]["errors"]),
+]
 JAVA_METRICS = [
     ("opsPerSec", "ops/s", lambda r: r["opsPerSec"]),
     ("p50Us", "p50 µs", lambda r: r["p50Us"]),
@@ -41,7 +49,14 @@ def load(directory):
             continue
         workload, server, _ = parts
         with open(os.path.join(directory, name)) as f:
-            runs.setdefault((workload, server), []).append(json.load(f))
+            report = json.load(f)
+        if report.get("command") == "latency":
+            # One row group per worker count; the paper's throughput is creates/s.
+            for level in report["levels"]:
+                result = dict(level["result"], opsPerSec=level["createsPerSec"])
+                runs.setdefault((f"{workload}-w{level['workers']}", server), []).append({"result": result})
+            continue
+        runs.setdefault((workload, server), []).append(report)
     return runs
 
 
@@ -68,7 +83,7 @@ def main():
     rows = [("workload", "metric", "ZooKeeper", "AkkaZk", "AkkaZk/ZK")]
     summary = {}
     for workload in order:
-        metrics = JAVA_METRICS if workload.startswith("java-") else RUN_METRICS
+        metrics = JAVA_METRICS if workload.startswith("java-") else CHURN_METRICS if workload == "churn" else RUN_METRICS
         first = True
         counts = {s: len(runs.get((workload, s), [])) for s, _ in SERVERS}
         for key, label, extract in metrics:

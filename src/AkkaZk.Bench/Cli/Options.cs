@@ -8,7 +8,7 @@ public static class Options
 {
     public static Option<Target> Target() => new("--target")
     {
-        Description = "server client address host:port",
+        Description = "server client address host:port, or a comma-separated list of an ensemble's (sessions spread round-robin)",
         DefaultValueFactory = _ => new Target("127.0.0.1", 2181),
         CustomParser = result =>
         {

@@ -22,6 +22,7 @@ public static class RunCommand
         var valueSize = new Option<int>("--value-size") { Description = "bytes of data per znode", DefaultValueFactory = _ => 100 };
         var znodes = Options.Positive("--znodes", 10000, "znodes prepared for get/set/exists/children/mixed/multi/delete");
         var multiSize = Options.Positive("--multi-size", 10, "multi: setData ops per multi");
+        var leavesPerParent = Options.Positive("--leaves-per-parent", 100, "prepared znodes per parent (children: the size of each getChildren)");
         var duration = Options.Duration("--duration", TimeSpan.FromSeconds(10), "measured window");
         var warmup = Options.Duration("--warmup", TimeSpan.FromSeconds(3), "load before the window, not measured");
         var rate = new Option<double>("--rate") { Description = "fixed-rate mode: total requests/s (latency from intended send time); 0 = closed loop", DefaultValueFactory = _ => 0 };
@@ -34,7 +35,7 @@ public static class RunCommand
 
         var command = new Command("run", "measure throughput and latency of one operation kind")
         {
-            target, sessions, outstanding, op, readPct, valueSize, znodes, multiSize, duration, warmup, rate,
+            target, sessions, outstanding, op, readPct, valueSize, znodes, multiSize, leavesPerParent, duration, warmup, rate,
             noCleanup, cleanupTimeout, sessionTimeout, serverPid, json, label,
         };
         command.SetAction(async parse =>
@@ -42,7 +43,7 @@ public static class RunCommand
             var options = new RunOptions(parse.GetValue(op)!, parse.GetValue(sessions), parse.GetValue(outstanding),
                 parse.GetValue(readPct), parse.GetValue(valueSize), parse.GetValue(znodes), parse.GetValue(multiSize),
                 parse.GetValue(duration), parse.GetValue(warmup), parse.GetValue(rate), parse.GetValue(sessionTimeout),
-                !parse.GetValue(noCleanup));
+                !parse.GetValue(noCleanup)) { LeavesPerParent = parse.GetValue(leavesPerParent) };
             var settings = new ExecutionSettings(parse.GetValue(target)!, options.Sessions, options.SessionTimeoutMs,
                 new LoadSettings(options.Outstanding, options.Warmup, options.Duration, options.Rate, TimeSpan.FromSeconds(30)),
                 parse.GetValue(serverPid), options.Cleanup, parse.GetValue(cleanupTimeout), parse.GetValue(cleanupTimeout));
@@ -73,8 +74,8 @@ public static class RunCommand
         {
             "create" => new CreateWorkload(root, options.Sessions, value),
             "delete" => new DeleteWorkload(root, options.Sessions, options.Znodes, value),
-            "multi" => new MultiWorkload(new DataSet(root, options.Znodes, value), options.MultiSize),
-            _ => new ReadWriteWorkload(new DataSet(root, options.Znodes, value), options.Op, options.ReadPct),
+            "multi" => new MultiWorkload(new DataSet(root, options.Znodes, value, options.LeavesPerParent), options.MultiSize),
+            _ => new ReadWriteWorkload(new DataSet(root, options.Znodes, value, options.LeavesPerParent), options.Op, options.ReadPct),
         };
     }
 }

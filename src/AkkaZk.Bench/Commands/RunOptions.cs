@@ -13,4 +13,7 @@ public sealed record RunOptions(
     TimeSpan Warmup,
     double Rate,
     int SessionTimeoutMs,
-    bool Cleanup);
+    bool Cleanup)
+{
+    public int LeavesPerParent { get; init; } = 100;
+}

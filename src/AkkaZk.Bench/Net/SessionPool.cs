@@ -6,7 +6,7 @@ public static class SessionPool
     public static async Task<IReadOnlyList<PipelinedConnection>> OpenAsync(Target target, int count, int sessionTimeoutMs)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var tasks = Enumerable.Range(0, count).Select(_ => PipelinedConnection.OpenAsync(target, sessionTimeoutMs, timeout.Token)).ToList();
+        var tasks = Enumerable.Range(0, count).Select(i => PipelinedConnection.OpenAsync(target.ForSession(i), sessionTimeoutMs, timeout.Token)).ToList();
         try
         {
             return await Task.WhenAll(tasks).ConfigureAwait(false);

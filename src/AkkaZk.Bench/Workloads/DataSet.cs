@@ -4,19 +4,17 @@ namespace AkkaZk.Bench.Workloads;
 
 /// <summary>
 /// The znodes read and written by get/set/exists/children/mixed/multi: <c>root/d/p{j}/n{i}</c>, 100 leaves per
-/// parent, each holding the value. Paths are built once so the hot loop allocates no strings.
+/// parent by default (the children workload's getChildren size), each holding the value. Paths are built once so the hot loop allocates no strings.
 /// </summary>
 public sealed class DataSet
 {
-    private const int LeavesPerParent = 100;
-
-    public DataSet(string root, int znodes, byte[] value)
+    public DataSet(string root, int znodes, byte[] value, int leavesPerParent = 100)
     {
         Root = root;
         Value = value;
-        var parents = Math.Max(1, (znodes + LeavesPerParent - 1) / LeavesPerParent);
+        var parents = Math.Max(1, (znodes + leavesPerParent - 1) / leavesPerParent);
         ParentPaths = Enumerable.Range(0, parents).Select(j => $"{root}/d/p{j}").ToArray();
-        LeafPaths = Enumerable.Range(0, znodes).Select(i => $"{ParentPaths[i / LeavesPerParent]}/n{i}").ToArray();
+        LeafPaths = Enumerable.Range(0, znodes).Select(i => $"{ParentPaths[i / leavesPerParent]}/n{i}").ToArray();
     }
 
     public string Root { get; }
