@@ -32,12 +32,12 @@ public sealed class ZkClient : IAsyncDisposable
     public Task Closed => _closed.Task;
 
     public static async Task<ZkClient> ConnectAsync(string host, int port, int sessionTimeoutMs = 30000, long sessionId = 0,
-        byte[]? password = null, long lastZxidSeen = 0, CancellationToken cancellationToken = default)
+        byte[]? password = null, long lastZxidSeen = 0, CancellationToken cancellationToken = default, bool readOnly = false)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         await socket.ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
         var client = new ZkClient(socket);
-        await client.HandshakeAsync(new ConnectRequest(0, lastZxidSeen, sessionTimeoutMs, sessionId, password ?? new byte[16], false), cancellationToken).ConfigureAwait(false);
+        await client.HandshakeAsync(new ConnectRequest(0, lastZxidSeen, sessionTimeoutMs, sessionId, password ?? new byte[16], readOnly), cancellationToken).ConfigureAwait(false);
         _ = Task.Run(client.ReadLoopAsync, CancellationToken.None);
         return client;
     }
@@ -54,7 +54,11 @@ public sealed class ZkClient : IAsyncDisposable
         SessionId = response.SessionId;
         Password = response.Passwd;
         NegotiatedTimeout = response.TimeOut;
+        IsReadOnly = response.ReadOnly == true;
     }
+
+    /// <summary>The server said this session is read-only (it is cut off from its quorum).</summary>
+    public bool IsReadOnly { get; private set; }
 
     public Task<ZkReply> SendAsync(int opCode, IRequestRecord? record, CancellationToken cancellationToken = default) =>
         SendWithXidAsync(opCode switch

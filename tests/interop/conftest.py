@@ -109,8 +109,10 @@ class ZkServer:
 
     def _command(self):
         if self.target == "apache":
+            # ZooKeeper reads readonlymode.enabled only as a JVM system property; AkkaZk also takes it in zoo.cfg.
+            read_only = ["-Dreadonlymode.enabled=true"] if self.extra_cfg.get("readonlymode.enabled") == "true" else []
             return [
-                "java", "-Xmx256m", "-XX:+UseSerialGC",
+                "java", "-Xmx256m", "-XX:+UseSerialGC", *read_only,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Dzookeeper.jmx.log4j.disable=true",

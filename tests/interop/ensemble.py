@@ -8,12 +8,12 @@ from conftest import HOST, ZkServer, free_port, stop_client, wait_until
 
 
 class Ensemble:
-    def __init__(self, kinds, tick_ms=500):
+    def __init__(self, kinds, tick_ms=500, extra_cfg=None):
         self.kinds = kinds
         ids = range(1, len(kinds) + 1)
         peers = {i: (free_port(), free_port()) for i in ids}
         lines = {f"server.{i}": f"{HOST}:{q}:{e}" for i, (q, e) in peers.items()}
-        common = {"tickTime": str(tick_ms), "initLimit": "10", "syncLimit": "5", **lines}
+        common = {"tickTime": str(tick_ms), "initLimit": "10", "syncLimit": "5", **lines, **(extra_cfg or {})}
         self.servers = {}
         for i, kind in zip(ids, kinds):
             srv = ZkServer(target=kind, extra_cfg=common, name=f"ens{i}-{kind}")

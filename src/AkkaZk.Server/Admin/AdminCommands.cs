@@ -26,7 +26,7 @@ public static class AdminCommands
         new("get_trace_mask", ["gtmk"], Serving(r => Task.FromResult(AdminAnswer.Of(("tracemask", r.Service!.TraceMask))))),
         new("hash", [], _ => Task.FromResult(AdminAnswer.Of(("digests", Array.Empty<object>())))),
         new("initial_configuration", ["icfg"], r => Task.FromResult(AdminAnswer.Of(("initial_configuration", r.Context.ConfigText)))),
-        new("is_read_only", ["isro"], Serving(_ => Task.FromResult(AdminAnswer.Of(("read_only", false))))),
+        new("is_read_only", ["isro"], Serving(r => Task.FromResult(AdminAnswer.Of(("read_only", r.Service!.Status.Mode == FourLetterWords.FourLetterWordService.ReadOnlyMode))))),
         new("last_snapshot", ["lsnp"], Serving(r => Task.FromResult(LastSnapshot(r.Context.DataDir)))),
         new("leader", ["lead"], Serving(r => Task.FromResult(Leader(r)))),
         new("monitor", ["mntr"], Serving(AdminStatus.MonitorAsync)),

@@ -16,6 +16,12 @@ public sealed record EnsembleSettings(long MyId, IReadOnlyList<PeerAddress> Serv
 {
     public LinkFaults Faults { get; init; } = LinkFaults.None;
 
+    /// <summary>readonlymode.enabled: while looking, serve read-only clients (see TreeRole.ReadOnly).</summary>
+    public bool ReadOnlyModeEnabled { get; init; }
+
+    /// <summary>QuorumPeer: the read-only server starts after max(2 s, tickTime) of looking.</summary>
+    public TimeSpan ReadOnlyDelay => TimeSpan.FromMilliseconds(Math.Max(2000, TickMs));
+
     public PeerAddress Me => Address(MyId);
 
     public bool IsObserver => Me.Role == PeerRole.Observer;

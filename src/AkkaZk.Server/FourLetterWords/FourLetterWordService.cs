@@ -15,6 +15,9 @@ public sealed class FourLetterWordService(IActorRef tree, ServerStats stats, Con
 {
     /// <summary>AbstractFourLetterCommand.ZK_NOT_SERVING.</summary>
     public const string NotServing = "This ZooKeeper instance is not currently serving requests";
+
+    /// <summary>The mode srvr shows for a read-only server (QuorumPeer.ServerState READONLY).</summary>
+    public const string ReadOnlyMode = "read-only";
     private static readonly TimeSpan StatsTimeout = TimeSpan.FromSeconds(5);
     private readonly TraceMask _traceMask = traceMask ?? new TraceMask();
 
@@ -33,7 +36,7 @@ public sealed class FourLetterWordService(IActorRef tree, ServerStats stats, Con
         return word switch
         {
             "ruok" => "imok",
-            "isro" => "rw",
+            "isro" => mode == ReadOnlyMode ? "ro" : "rw",
             "gtmk" => TraceMask.ToString(),
             "stmk" => SetTraceMask(argument ?? FourLetterWords.TraceMask.Default).ToString(),
             "srst" => Reset(),

@@ -54,7 +54,10 @@ public static class NodeSettingsFactory
         if (s.IsStandalone) return null;
         // zookeeper.commitLogCount: the committed-log window a leader syncs learners from by DIFF (default 500).
         var zab = new ZabOptions(s.InitLimit, s.SyncLimit, (int)Math.Max(1, LongProperty(s, "zookeeper.commitLogCount", 500)));
-        return new EnsembleSettings(s.ServerId, s.Servers, s.TickTimeMs, zab, s.JuteMaxBuffer, ElectionWiring.Props);
+        return new EnsembleSettings(s.ServerId, s.Servers, s.TickTimeMs, zab, s.JuteMaxBuffer, ElectionWiring.Props)
+        {
+            ReadOnlyModeEnabled = s.ReadonlyModeEnabled,
+        };
     }
 
     /// <summary>

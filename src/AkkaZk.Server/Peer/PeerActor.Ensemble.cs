@@ -37,6 +37,10 @@ public sealed partial class PeerActor
             if (Sender.Equals(_role)) BackToLooking(m.Reason);
         });
         Receive<PeerProtocol.GetRole>(_ => Sender.Tell(_role, Self));
+        Receive<ReadOnlyDue>(m =>
+        {
+            if (m.Generation == _generation && _zabStart is not null && _role.Equals(ActorRefs.Nobody) && _mode == "looking") EnterReadOnly();
+        });
     }
 
     private void StartEnsemble()
@@ -77,6 +81,7 @@ public sealed partial class PeerActor
         Context.Log.LogInformation("Node {Id}: role looking, last logged zxid {Zxid}, current epoch {Epoch}",
             _settings.ServerId, ZxidUtils.ToHex(_zabStart.Log.LastLoggedZxid), _zabStart.Epochs.CurrentEpoch);
         _election.Tell(new ElectionProtocol.StartLooking(_zabStart.Log.LastLoggedZxid, _zabStart.Epochs.CurrentEpoch), Self);
+        if (Ensemble.ReadOnlyModeEnabled) Timers.StartSingleTimer("read-only", new ReadOnlyDue(_generation), Ensemble.ReadOnlyDelay);
     }
 
     private void OnDecided(ElectionProtocol.Decided m)
@@ -90,6 +95,7 @@ public sealed partial class PeerActor
             _ => null,
         };
         if (props is null) return;
+        LeaveReadOnly();
         _role = Context.ActorOf(props, $"role-{_generation}");
         Context.Watch(_role);
     }
@@ -125,6 +131,31 @@ public sealed partial class PeerActor
         Context.Watch(_ingress);
     }
 
+    /// <summary>
+    /// QuorumPeer with readonlymode.enabled: still looking after the delay, the member serves read-only clients
+    /// from the tree it has until an election decides.
+    /// </summary>
+    private void EnterReadOnly()
+    {
+        _mode = FourLetterWordService.ReadOnlyMode;
+        Context.Log.LogInformation("Node {Id}: role read-only (no quorum), serving read-only clients at zxid {Zxid}",
+            _settings.ServerId, ZxidUtils.ToHex(_zabStart!.Log.LastLoggedZxid));
+        _tree.Tell(new TreeProtocol.ServeReadOnly(), Self);
+        ServeClients();
+    }
+
+    /// <summary>An election decided: read-only sessions end (their clients reconnect to a read-write server).</summary>
+    private void LeaveReadOnly()
+    {
+        Timers.Cancel("read-only");
+        if (_mode != FourLetterWordService.ReadOnlyMode) return;
+        Context.Log.LogInformation("Node {Id}: read-only mode ends; closing read-only sessions", _settings.ServerId);
+        _isServing = _awaitingPort = false;
+        _mode = "looking";
+        _ingress.Tell(new TcpIngressActor.StopServing(), Self);
+        _tree.Tell(new TreeProtocol.StopReadOnly(), Self);
+    }
+
     private void ServeClients()
     {
         _fourLetterWords = new FourLetterWordService(_tree, _stats, _registry, _settings.FourLetterWords, _mode,
@@ -132,6 +163,9 @@ public sealed partial class PeerActor
         _ingress.Tell(new TcpIngressActor.Serve(_tree, _settings.Session, _registry, _fourLetterWords), Self);
         AskBoundPort();
     }
+
+    /// <summary>Looking has lasted the read-only delay (for the tree generation it was started for).</summary>
+    private sealed record ReadOnlyDue(int Generation);
 
     /// <summary>Terminations that are part of ensemble life; false for the fatal ones.</summary>
     private bool EnsembleTerminated(IActorRef stopped)

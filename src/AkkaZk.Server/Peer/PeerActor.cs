@@ -13,7 +13,7 @@ namespace AkkaZk.Server.Peer;
 /// (as ZooKeeper halts on a txn-log failure): it is logged and the host is asked to stop. In ensemble mode (see
 /// PeerActor.Ensemble.cs) it also runs the election and the ZAB role, and serves clients only while a role is established.
 /// </summary>
-public sealed partial class PeerActor : ReceiveActor
+public sealed partial class PeerActor : ReceiveActor, IWithTimers
 {
     private readonly NodeSettings _settings;
     private readonly ServerStats _stats;
@@ -62,6 +62,8 @@ public sealed partial class PeerActor : ReceiveActor
         Receive<PeerProtocol.GetStatus>(_ => Sender.Tell(new PeerProtocol.Status(_isServing, _mode, _isServing ? _boundPort : 0), Self));
         Receive<PeerProtocol.GetCommands>(_ => Sender.Tell(new PeerProtocol.Commands(_isServing ? _fourLetterWords : null), Self));
     }
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(NodeSettings settings, ServerStats stats, ConnectionRegistry registry, Action<string> onFatal, TaskCompletionSource<int> serving) =>
         Actors.Props.Create(() => new PeerActor(settings, stats, registry, onFatal, serving));

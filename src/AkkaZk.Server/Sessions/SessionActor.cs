@@ -103,7 +103,7 @@ public sealed class SessionActor : ReceiveActor, IWithTimers, IWithStash
             _session.SessionId = m.SessionId;
             _info.SessionId = m.SessionId;
             _info.TimeoutMs = m.TimeoutMs;
-            WriteConnectResponse(m.TimeoutMs, m.SessionId, m.Password);
+            WriteConnectResponse(m.TimeoutMs, m.SessionId, m.Password, m.ReadOnly);
             // As FinalRequestProcessor: only a createSession (not a reattach) is a response with stats, cxid 0.
             if (m.NewSession) _accounting.ResponseSent(0, m.Zxid, "SESS", isUpdate: true, _connectReceivedAt, Environment.TickCount64);
             Become(Connected);
@@ -205,10 +205,10 @@ public sealed class SessionActor : ReceiveActor, IWithTimers, IWithStash
         if (m.CloseAfter) _closeAfterFlush = true;
     }
 
-    private void WriteConnectResponse(int timeoutMs, long sessionId, byte[] password)
+    private void WriteConnectResponse(int timeoutMs, long sessionId, byte[] password, bool readOnly = false)
     {
         var before = _out.Length;
-        ReplyWriter.WriteConnectResponse(_out, new ConnectResponse(0, timeoutMs, sessionId, password, _clientSentReadOnly is null ? null : false));
+        ReplyWriter.WriteConnectResponse(_out, new ConnectResponse(0, timeoutMs, sessionId, password, _clientSentReadOnly is null ? null : readOnly));
         FrameWritten(before, isReply: false);
     }
 

@@ -22,7 +22,7 @@ public static class SessionProtocol
 
     // DataTreeActor → SessionActor
     /// <summary>NewSession: a createSession txn was applied (cons then shows lop=SESS); Zxid: the tree's last zxid.</summary>
-    public sealed record ConnectAccepted(long SessionId, int TimeoutMs, byte[] Password, bool NewSession, long Zxid);
+    public sealed record ConnectAccepted(long SessionId, int TimeoutMs, byte[] Password, bool NewSession, long Zxid, bool ReadOnly = false);
     /// <summary>SendInvalid: answer 0/0/zero password then close (bad password, unknown session); otherwise close silently.</summary>
     public sealed record ConnectRejected(bool SendInvalid, string Reason);
     public sealed record ClientReply(int Xid, int OpCode, long Zxid, int Err, IResponseRecord? Body, long Timestamp, bool CloseAfter);

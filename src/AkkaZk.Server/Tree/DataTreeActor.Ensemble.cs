@@ -47,6 +47,8 @@ public sealed partial class DataTreeActor
             foreach (var (sessionId, _) in m.Sessions) _tracker.Touch(sessionId, Now);
         });
         Receive<ZabProtocol.SyncCompleted>(_ => CompleteSync());
+        Receive<TreeProtocol.ServeReadOnly>(_ => EnterReadOnly());
+        Receive<TreeProtocol.StopReadOnly>(_ => LeaveReadOnly());
     }
 
     private bool TouchSession(long sessionId)

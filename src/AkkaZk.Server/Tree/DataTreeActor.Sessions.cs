@@ -19,8 +19,18 @@ public sealed partial class DataTreeActor
                 $"client has seen zxid 0x{request.LastZxidSeen:x}, our last zxid is 0x{_tree.LastProcessedZxid:x}"), Self);
             return;
         }
+        if (_role == TreeRole.ReadOnly && request.ReadOnly != true)
+        {
+            // As ZooKeeper's ReadOnlyZooKeeperServer: a client that did not ask for read-only must find another server.
+            connection.Connection.Tell(new SessionProtocol.ConnectRejected(false, "not a read-only client, and this server is read-only"), Self);
+            return;
+        }
         var timeout = _settings.NegotiateTimeout(request.TimeOut);
-        if (request.SessionId == 0)
+        if (request.SessionId == 0 && _role == TreeRole.ReadOnly)
+        {
+            CreateReadOnlySession(connection, timeout);
+        }
+        else if (request.SessionId == 0)
         {
             CreateSession(connection, timeout);
         }
@@ -80,7 +90,7 @@ public sealed partial class DataTreeActor
         connection.SessionId = sessionId;
         Context.Log.LogInformation("Session 0x{Session:x} reattached from {Remote}, timeout {Timeout} ms", sessionId, connection.RemoteAddress, timeout);
         connection.Connection.Tell(new SessionProtocol.ConnectAccepted(sessionId, timeout, SessionPassword.Generate(sessionId),
-            NewSession: false, _tree.LastProcessedZxid), Self);
+            NewSession: false, _tree.LastProcessedZxid, ReadOnly: _role == TreeRole.ReadOnly), Self);
     }
 
     /// <summary>
@@ -105,6 +115,7 @@ public sealed partial class DataTreeActor
     private void HandleConnectionClosed(SessionProtocol.ConnectionClosed m)
     {
         _tree.RemoveWatcher(m.Session.Watcher);
+        if (_readOnlySessions.Remove(m.Session.SessionId)) _tracker.Remove(m.Session.SessionId);
         if (m.Session.SessionId != 0 && _tracker.TryGet(m.Session.SessionId, out var tracked) && ReferenceEquals(tracked.Owner, m.Session))
             tracked.Owner = null;
     }

@@ -141,6 +141,11 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
             ReplyInOrder(request, (int)ErrorCode.ReconfigDisabled, null);
             return;
         }
+        if (_role == TreeRole.ReadOnly && (WriteRequestTranslator.IsWrite(request.OpCode) || request.OpCode == OpCode.Sync))
+        {
+            AnswerReadOnly(request);
+            return;
+        }
         if (_role == TreeRole.Following && (WriteRequestTranslator.IsWrite(request.OpCode) || request.OpCode == OpCode.Sync))
         {
             ForwardToLeader(request);

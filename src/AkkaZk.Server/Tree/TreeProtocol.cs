@@ -37,6 +37,12 @@ public static class TreeProtocol
     public sealed record Recover(bool Ensemble = false);
     public sealed record Recovered(ZkTree Tree, RecoveryResult Result, ZabProtocol.ZabStart? Zab = null);
     /// <summary>ZAB persist steps in order: PersistActions, with TakeSnapshot already serialized as <see cref="SnapshotPayload"/>.</summary>
+    /// <summary>Serve read-only clients until <see cref="StopReadOnly"/> (see <see cref="TreeRole.ReadOnly"/>).</summary>
+    public sealed record ServeReadOnly;
+
+    /// <summary>Leave read-only mode: its local sessions are dropped, and the tree waits for its ZAB role.</summary>
+    public sealed record StopReadOnly;
+
     public sealed record ZabPersist(IReadOnlyList<object> Steps, AkkaZk.Actors.IActorRef ReplyTo);
     public sealed record SnapshotPayload(long Zxid, byte[] Body, bool ReplacesLog);
     public sealed record PersistBatch(IReadOnlyList<SerializedTxn> Txns);

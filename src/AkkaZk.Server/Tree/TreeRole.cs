@@ -9,4 +9,9 @@ public enum TreeRole
     Leading,
     /// <summary>A follower or an observer.</summary>
     Following,
+    /// <summary>
+    /// Ensemble, no quorum, readonlymode.enabled: serves reads to clients that asked for read-only, with
+    /// sessions local to this node; writes answer NotReadOnly.
+    /// </summary>
+    ReadOnly,
 }

@@ -38,6 +38,7 @@ public sealed class TestEnsemble : IAsyncDisposable
     private readonly int _snapCount;
     private readonly bool _fsync;
     private readonly bool _realElection;
+    private bool _readOnlyMode;
 
     private TestEnsemble(int voters, int observers, int tickMs, int commitLogCount, int snapCount, bool fsync, bool realElection)
     {
@@ -73,8 +74,8 @@ public sealed class TestEnsemble : IAsyncDisposable
     }
 
     /// <summary>An ensemble whose nodes are not started yet (see <see cref="Start"/>).</summary>
-    public static TestEnsemble Create(int voters = 3, bool realElection = false) =>
-        new(voters, 0, 100, 500, 100000, false, realElection);
+    public static TestEnsemble Create(int voters = 3, bool realElection = false, bool readOnlyMode = false) =>
+        new(voters, 0, 100, 500, 100000, false, realElection) { _readOnlyMode = readOnlyMode };
 
     public void Start(long id)
     {
@@ -83,7 +84,11 @@ public sealed class TestEnsemble : IAsyncDisposable
         var tree = new TreeSettings(id, _tickMs, 2 * _tickMs, 600 * _tickMs, 1000, new PrepSettings(), journal);
         var isObserver = _servers.First(s => s.Id == id).Role == PeerRole.Observer;
         var ensemble = new EnsembleSettings(id, _servers, _tickMs, new ZabOptions(InitLimit: 10, SyncLimit: 5, CommitLogCount: _commitLogCount),
-            0xFFFFF, e => _realElection ? ElectionWiring.Props(e) : StubElectionActor.Props(_board, id, isObserver)) { Faults = Faults };
+            0xFFFFF, e => _realElection ? ElectionWiring.Props(e) : StubElectionActor.Props(_board, id, isObserver))
+        {
+            Faults = Faults,
+            ReadOnlyModeEnabled = _readOnlyMode,
+        };
         var settings = new NodeSettings(id, tree, new IngressSettings("127.0.0.1", _clientPorts[id], 60),
             new SessionSettings(0xFFFFF, TimeSpan.FromSeconds(10), null),
             new FourLetterWordSettings(new HashSet<string> { "*" }, [new("clientPort", _clientPorts[id].ToString())], dataDir, dataDir))
