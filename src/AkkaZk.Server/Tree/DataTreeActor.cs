@@ -34,6 +34,7 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
     private long _lastAssignedZxid;
     private bool _flushInFlight;
     private int _txnsSinceSnapshot;
+    private int _lastSnapshotBytes;
 
     public DataTreeActor(TreeSettings settings)
     {

@@ -20,6 +20,7 @@ public sealed partial class JournalActor
     /// <summary>Each step durable before the next; consecutive appends are one batch (one fsync). Then the role hears.</summary>
     private void PersistZab(TreeProtocol.ZabPersist m)
     {
+        if (m.Steps.Any(step => step is not AppendTxns)) AwaitSnapshotWrite();
         var batch = new List<SerializedTxn>();
         foreach (var step in m.Steps)
         {

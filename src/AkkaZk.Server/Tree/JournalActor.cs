@@ -6,7 +6,7 @@ namespace AkkaZk.Server.Tree;
 
 /// <summary>
 /// Owns the journal and the snapshot files: recovers the tree, appends each batch in one SQLite transaction
-/// (one fsync) before answering, writes snapshots handed over by the tree, and purges old files.
+/// (one fsync) before answering, writes snapshots handed over by the tree (in the background), and purges old files.
 /// Blocking I/O happens here so the tree's actor keeps serving reads meanwhile.
 /// </summary>
 public sealed partial class JournalActor : ReceiveActor, IWithTimers
@@ -25,14 +25,10 @@ public sealed partial class JournalActor : ReceiveActor, IWithTimers
             Journal.AppendSerialized(m.Txns);
             Sender.Tell(new TreeProtocol.BatchPersisted(m.Txns[^1].Zxid, m.Txns.Count), Self);
         });
-        Receive<TreeProtocol.SaveSnapshot>(m =>
-        {
-            var started = Environment.TickCount64;
-            Snapshots.Save(m.Zxid, m.Payload);
-            Context.Log.LogInformation("Snapshot 0x{Zxid:x} written ({Bytes} bytes, {Ms} ms)", m.Zxid, m.Payload.Length, Environment.TickCount64 - started);
-        });
+        ReceiveSnapshotWrites();
         Receive<TreeProtocol.PurgeNow>(_ =>
         {
+            AwaitSnapshotWrite();
             Purger.Purge(Snapshots, Journal, _settings.SnapRetainCount);
             Context.Log.LogInformation("Autopurge done: keeping the newest {Count} snapshots", _settings.SnapRetainCount);
         });
@@ -53,12 +49,14 @@ public sealed partial class JournalActor : ReceiveActor, IWithTimers
 
     protected override void PostStop()
     {
+        AwaitSnapshotWrite();
         _journal?.Dispose();
         _journal = null;
     }
 
     private void Recover(bool ensemble)
     {
+        AwaitSnapshotWrite();
         Directory.CreateDirectory(_settings.DataDir);
         Directory.CreateDirectory(_settings.DataLogDir);
         var logger = Context.System.LoggerFactory.CreateLogger("AkkaZk.Persistence");

@@ -47,6 +47,6 @@ public static class TreeProtocol
     public sealed record SnapshotPayload(long Zxid, byte[] Body, bool ReplacesLog);
     public sealed record PersistBatch(IReadOnlyList<SerializedTxn> Txns);
     public sealed record BatchPersisted(long LastZxid, int Count);
-    public sealed record SaveSnapshot(long Zxid, byte[] Payload);
+    public sealed record SaveSnapshot(long Zxid, ReadOnlyMemory<byte> Payload);
     public sealed record PurgeNow;
 }
