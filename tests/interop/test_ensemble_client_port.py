@@ -13,6 +13,7 @@ followers, and the reverse); AKKAZK_TARGET=apache runs an all-ZooKeeper ensemble
 import re
 
 import pytest
+from kazoo.exceptions import ConnectionLoss
 
 import jute
 from conftest import HOST, TARGET, stop_client, wait_until
@@ -68,6 +69,25 @@ def test_a_write_through_the_old_server_closes_that_connection(ensemble):
             header, created = new.create(f"/moved-{n}-after")
             assert (header.err, created) == (jute.OK, f"/moved-{n}-after")
             assert new.exists(f"/moved-{n}-stale")[0].err == jute.NO_NODE
+
+
+def test_a_kazoo_multi_through_the_old_server_is_lost_with_its_connection(ensemble):
+    for n, (a, b) in enumerate(moves(ensemble)):
+        old = ensemble.client(a)
+        session_id, passwd = old.client_id
+        with raw(ensemble, b) as new:
+            moved, _ = new.connect(timeout_ms=TIMEOUT_MS, session_id=session_id, passwd=passwd)
+            assert moved.session_id == session_id
+            tx = old.transaction()
+            tx.create(f"/multi-moved-{n}")
+            tx.create(f"/multi-moved-{n}-too")
+            with pytest.raises(ConnectionLoss):
+                tx.commit()
+        # Neither op was applied (the old client reconnects and takes its session back meanwhile).
+        probe, _ = new_session(ensemble, a)
+        with probe:
+            assert probe.exists(f"/multi-moved-{n}")[0].err == jute.NO_NODE
+        stop_client(old)
 
 
 def test_any_request_on_the_leader_after_the_session_moved_away_closes_it(ensemble):
