@@ -2,6 +2,7 @@
 interop tests and bench/failover-time.sh."""
 import os
 
+import pytest
 from kazoo.client import KazooClient
 
 from conftest import HOST, ZkServer, free_port, stop_client, wait_until
@@ -67,3 +68,16 @@ class Ensemble:
             stop_client(c)
         for srv in self.servers.values():
             srv.cleanup()
+
+
+def ensemble_fixture(kinds):
+    """A module-scoped pytest fixture: one started Ensemble per entry of kinds (test id -> server kinds)."""
+    @pytest.fixture(scope="module", params=list(kinds), ids=list(kinds))
+    def ensemble(request):
+        ens = Ensemble(kinds[request.param])
+        try:
+            ens.start()
+            yield ens
+        finally:
+            ens.cleanup()
+    return ensemble

@@ -6,11 +6,10 @@ session, ephemerals included, to another node.
 
 With AKKAZK_TARGET=apache the same tests run on an all-ZooKeeper ensemble: the oracle for their expectations.
 """
-import pytest
 from kazoo.client import KazooClient
 
 from conftest import TARGET, stop_client, wait_until
-from ensemble import Ensemble
+from ensemble import ensemble_fixture
 
 KINDS = {
     "akkazk": ("akkazk", "akkazk", "akkazk"),
@@ -21,14 +20,7 @@ KINDS = {
 COMMIT_LOG_COUNT = 500
 
 
-@pytest.fixture(scope="module", params=list(KINDS), ids=list(KINDS))
-def ensemble(request):
-    ens = Ensemble(KINDS[request.param])
-    try:
-        ens.start()
-        yield ens
-    finally:
-        ens.cleanup()
+ensemble = ensemble_fixture(KINDS)
 
 
 def test_clients_on_every_node_see_one_state(ensemble):

@@ -47,6 +47,14 @@ public sealed partial class DataTreeActor
             _tracker.Remove(session.SessionId);
             Context.Log.LogInformation("Session 0x{Session:x} closed by its client", session.SessionId);
         }
+        if (result.Err == ErrorCode.SessionMoved)
+        {
+            // FinalRequestProcessor: SessionMoved (a write's, or a multi's first failure) is a connection-level
+            // error: no reply, the connection is closed (ZOOKEEPER-710).
+            session.WritesCompleted++;
+            session.Connection.Tell(new SessionProtocol.CloseConnection("session moved to another server"), Self);
+            return;
+        }
         var (err, body) = ReplyBuilder.ForWrite(pending.OpCode, result);
         session.Connection.Tell(new SessionProtocol.ClientReply(pending.Xid, pending.OpCode, _tree.LastProcessedZxid, err, body, pending.Timestamp, closing), Self);
         session.WritesCompleted++;
@@ -65,6 +73,9 @@ public sealed partial class DataTreeActor
                     break;
                 case SessionProtocol.ClientReply reply:
                     session.Connection.Tell(reply, Self);
+                    break;
+                case SessionProtocol.CloseConnection close:
+                    session.Connection.Tell(close, Self);
                     break;
             }
         }

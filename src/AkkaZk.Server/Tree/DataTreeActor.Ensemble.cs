@@ -134,8 +134,14 @@ public sealed partial class DataTreeActor
         {
             case OpCode.CreateSession:
                 var timeout = m.Body.Length >= 4 ? System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(m.Body) : _settings.MinSessionTimeoutMs;
-                _tracker.Add(m.SessionId, timeout, Now);
+                _tracker.Add(m.SessionId, timeout, Now).ServerOwner = m.Learner;
                 txn = _preparer.PrepareCreateSession(context, timeout);
+                break;
+            case not OpCode.CloseSession when !OwnedBy(m.SessionId, m.Learner):
+                // PrepRequestProcessor.checkSession: the session moved to another server since; the learner closes
+                // its client's connection when this error txn commits.
+                LogSessionMoved(m.SessionId, m.Cxid, m.OpCode);
+                txn = ErrorTxn(context, ErrorCode.SessionMoved);
                 break;
             default:
                 _tracker.Touch(m.SessionId, Now);

@@ -14,7 +14,11 @@ public sealed partial class DataTreeActor
         var connection = m.Session;
         if (request.LastZxidSeen > _tree.LastProcessedZxid)
         {
-            // As ZooKeeper: a client that has seen a newer zxid must try another server; close with no reply.
+            // As ZooKeeper (and with its log line): a client that has seen a newer zxid must try another server;
+            // the connection is closed with no reply.
+            Context.Log.LogInformation("Refusing session request for client /{Address}:{Port} as it has seen zxid 0x{Seen:x} our last zxid " +
+                "is 0x{Last:x} client must try another server", connection.RemoteAddress, connection.RemotePort, request.LastZxidSeen,
+                _tree.LastProcessedZxid);
             connection.Connection.Tell(new SessionProtocol.ConnectRejected(false,
                 $"client has seen zxid 0x{request.LastZxidSeen:x}, our last zxid is 0x{_tree.LastProcessedZxid:x}"), Self);
             return;
@@ -45,6 +49,7 @@ public sealed partial class DataTreeActor
         var sessionId = _sessionIds.Next(id => _tracker.TryGet(id, out _));
         var tracked = _tracker.Add(sessionId, timeout, Now);
         tracked.Owner = connection;
+        if (_role == TreeRole.Leading) tracked.ServerOwner = _settings.ServerId;
         connection.SessionId = sessionId;
         if (_role == TreeRole.Following)
         {
@@ -79,12 +84,26 @@ public sealed partial class DataTreeActor
             connection.Connection.Tell(new SessionProtocol.ConnectRejected(true, $"wrong password for session 0x{sessionId:x}"), Self);
             return;
         }
+        if (_role == TreeRole.Following)
+        {
+            // LearnerZooKeeperServer.revalidateSession: the leader decides, even for a session not (yet) known here.
+            Revalidate(connection, sessionId, timeout);
+            return;
+        }
         if (!known || tracked.Closing)
         {
             connection.Connection.Tell(new SessionProtocol.ConnectRejected(true, $"session 0x{sessionId:x} has expired"), Self);
             return;
         }
-        _tracker.SetTimeout(sessionId, timeout, Now);
+        // LeaderZooKeeperServer.revalidateSession: a session reattached to the leader is the leader's own.
+        if (_role == TreeRole.Leading) tracked.ServerOwner = _settings.ServerId;
+        AcceptReattach(connection, sessionId, timeout);
+    }
+
+    private void AcceptReattach(SessionContext connection, long sessionId, int timeout)
+    {
+        // Add, not SetTimeout: the leader may vouch for a session this learner has not applied the creation of.
+        var tracked = _tracker.Add(sessionId, timeout, Now);
         if (_role == TreeRole.Following) _touchedSessions[sessionId] = timeout;
         tracked.Owner = connection;
         connection.SessionId = sessionId;
@@ -115,6 +134,7 @@ public sealed partial class DataTreeActor
     private void HandleConnectionClosed(SessionProtocol.ConnectionClosed m)
     {
         _tree.RemoveWatcher(m.Session.Watcher);
+        ForgetRevalidation(m.Session);
         if (_readOnlySessions.Remove(m.Session.SessionId)) _tracker.Remove(m.Session.SessionId);
         if (m.Session.SessionId != 0 && _tracker.TryGet(m.Session.SessionId, out var tracked) && ReferenceEquals(tracked.Owner, m.Session))
             tracked.Owner = null;

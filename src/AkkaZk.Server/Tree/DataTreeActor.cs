@@ -74,6 +74,7 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
         Receive<SessionProtocol.ConnectionClosed>(HandleConnectionClosed);
         Receive<TreeProtocol.BatchPersisted>(OnBatchPersisted);
         EnsembleHandlers();
+        SessionMoveHandlers();
         Receive<SessionTick>(_ => ExpireSessions());
         Receive<ContainerCheck>(_ => CheckContainers());
         Receive<DeleteNextContainerTick>(_ => DeleteNextContainer());
@@ -129,6 +130,12 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
             }
             // An unknown session: the request is dropped and its connection closed.
             session.Connection.Tell(new SessionProtocol.CloseConnection("session expired"), Self);
+            return;
+        }
+        // As PrepRequestProcessor.checkSession on the leader (closeSession excepted): the session must be ours.
+        if (_role == TreeRole.Leading && request.OpCode != OpCode.CloseSession && !OwnedBy(session.SessionId, _settings.ServerId))
+        {
+            RefuseMovedSession(request);
             return;
         }
         if (request.Problem == RequestProblem.Unimplemented)
@@ -187,11 +194,14 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
         request.Session.Connection.Tell(new SessionProtocol.ClientReply(request.Xid, request.OpCode, _tree.LastProcessedZxid, err, body, request.Timestamp, false), Self);
     }
 
-    private void SubmitWrite(SessionProtocol.ClientRequest request)
+    /// <summary>Prepares and submits a write; with <paramref name="refused"/>, an error txn of that code instead.</summary>
+    private void SubmitWrite(SessionProtocol.ClientRequest request, ErrorCode? refused = null)
     {
         var session = request.Session;
         var context = new PrepContext(session.SessionId, request.Xid, ++_lastAssignedZxid, WallClock, session.AuthIds);
-        var txn = PrepareWrite(context, request.OpCode, request.Record, request.Problem == RequestProblem.Malformed);
+        var txn = refused is { } code
+            ? ErrorTxn(context, code)
+            : PrepareWrite(context, request.OpCode, request.Record, request.Problem == RequestProblem.Malformed);
         session.WritesSubmitted++;
         Enqueue(new PendingTxn(txn, PendingKind.ClientWrite, session, request.Xid, request.OpCode, request.Timestamp));
     }

@@ -14,7 +14,8 @@ namespace AkkaZk.Server.Ensemble.Zab;
 /// the leader's quorum port (retrying within initLimit), and drains FollowerCore's Readys through a
 /// <see cref="ReadyPipeline"/> — proposals are journaled before their ACK is sent, commits are applied in zxid
 /// order. A SNAP's snapshot replaces the tree before the core sees the SNAP. Client writes come from the tree as
-/// REQUEST packets; PING replies carry the sessions the tree touched; SYNC completes the oldest pending sync.
+/// REQUEST packets; a client reattaching its session is revalidated by REVALIDATE; PING replies carry the sessions
+/// the tree touched; SYNC completes the oldest pending sync.
 /// </summary>
 public sealed class FollowerActor : ReceiveActor, IWithTimers
 {
@@ -53,6 +54,7 @@ public sealed class FollowerActor : ReceiveActor, IWithTimers
         });
         Receive<ZabProtocol.Persisted>(_ => _pipeline.Persisted());
         Receive<ZabProtocol.ForwardedRequest>(ForwardRequest);
+        Receive<ZabProtocol.RevalidateSession>(Revalidate);
         Receive<ZabProtocol.SessionsTouched>(m =>
         {
             foreach (var (id, timeout) in m.Sessions) _touched[id] = timeout;
@@ -134,6 +136,9 @@ public sealed class FollowerActor : ReceiveActor, IWithTimers
                 // After the commits that preceded it: through the pipeline, behind their applies.
                 Step(Ready<QuorumPacket>.Empty, () => _tree.Tell(new ZabProtocol.SyncCompleted(), Self));
                 return;
+            case QuorumPacketType.Revalidate:
+                Revalidated(packet);
+                return;
             case QuorumPacketType.Diff or QuorumPacketType.Trunc:
                 Context.Log.LogInformation("Node {Id}: syncing from leader {Leader} by {Mode} to {Zxid}",
                     _settings.MyId, _leaderId, QuorumPacketType.Name(packet.Type), ZxidUtils.ToHex(packet.Zxid));
@@ -163,6 +168,28 @@ public sealed class FollowerActor : ReceiveActor, IWithTimers
         BinaryPrimitives.WriteInt32BigEndian(data.AsSpan(12), m.OpCode);
         m.Body.CopyTo(data.AsSpan(16));
         Write([new QuorumPacket(QuorumPacketType.Request, -1, data, m.AuthInfo)]);
+    }
+
+    /// <summary>Learner.validateSession: REVALIDATE carries long sessionId, int timeout; the tree waits for the answer.</summary>
+    private void Revalidate(ZabProtocol.RevalidateSession m)
+    {
+        if (_socket is null || _ended || Blackholed) return;
+        var data = new byte[12];
+        BinaryPrimitives.WriteInt64BigEndian(data, m.SessionId);
+        BinaryPrimitives.WriteInt32BigEndian(data.AsSpan(8), m.TimeoutMs);
+        Write([new QuorumPacket(QuorumPacketType.Revalidate, -1, data)]);
+    }
+
+    /// <summary>Learner.revalidate: the answer (long sessionId, boolean valid), behind the commits that preceded it.</summary>
+    private void Revalidated(QuorumPacket packet)
+    {
+        if (packet.Data is not { Length: >= 9 } data)
+        {
+            Context.Log.LogWarning("Node {Id}: REVALIDATE answer from leader {Leader} without a session and verdict ignored", _settings.MyId, _leaderId);
+            return;
+        }
+        var answer = new ZabProtocol.SessionRevalidated(BinaryPrimitives.ReadInt64BigEndian(data), data[8] != 0);
+        Step(Ready<QuorumPacket>.Empty, () => _tree.Tell(answer, Self));
     }
 
     private void Execute(Ready<QuorumPacket> ready)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AkkaZk.Server.Ensemble.Zab;
 
-// REQUEST packets from learners (QUORUM 8.1) and sync (QUORUM 9); the leader's numbers for mntr.
+// REQUEST and REVALIDATE packets from learners (QUORUM 8.1) and sync (QUORUM 9); the leader's numbers for mntr.
 public sealed partial class LeaderActor
 {
     /// <summary>REQUEST data: long sessionId, int cxid, int type, then the client's request body.</summary>
@@ -27,7 +27,31 @@ public sealed partial class LeaderActor
             return;
         }
         if (!_core.IsEstablished || _ended) return;
-        _tree.Tell(new ZabProtocol.ForwardedRequest(sessionId, cxid, type, data[16..], packet.AuthInfo ?? []), Self);
+        _tree.Tell(new ZabProtocol.ForwardedRequest(sessionId, cxid, type, data[16..], packet.AuthInfo ?? [], sid), Self);
+    }
+
+    /// <summary>
+    /// Leader.revalidateSession: REVALIDATE data is long sessionId, int timeout; the answer (long sessionId, boolean
+    /// valid) comes from the tree, which touches a live session and makes the learner its owner.
+    /// </summary>
+    private void RevalidateSession(long sid, QuorumPacket packet)
+    {
+        if (packet.Data is not { Length: >= 12 } data)
+        {
+            Context.Log.LogWarning("Node {Id}: REVALIDATE from learner {Sid} without a session and timeout refused", _settings.MyId, sid);
+            return;
+        }
+        if (!_core.IsEstablished || _ended) return;
+        _tree.Tell(new ZabProtocol.RevalidateSession(BinaryPrimitives.ReadInt64BigEndian(data),
+            BinaryPrimitives.ReadInt32BigEndian(data.AsSpan(8)), sid), Self);
+    }
+
+    private void AnswerRevalidate(ZabProtocol.SessionRevalidated m)
+    {
+        var reply = new byte[9];
+        BinaryPrimitives.WriteInt64BigEndian(reply, m.SessionId);
+        reply[8] = m.Valid ? (byte)1 : (byte)0;
+        Send(m.Learner, new QuorumPacket(QuorumPacketType.Revalidate, -1, reply));
     }
 
     /// <summary>Leader.processSync: answered now when nothing is outstanding, else right after the last proposal commits.</summary>

@@ -11,8 +11,8 @@ namespace AkkaZk.Server.Ensemble.Zab;
 /// The leader role: a thin shell around <see cref="LeaderCore"/>. Listens on the quorum port with one
 /// LearnerHandlerActor per learner, ticks every tickTime/2, proposes the tree's txns, and drains each Ready through
 /// a <see cref="ReadyPipeline"/> (persist via the tree's journal, then send, disconnect, apply, role change).
-/// REQUEST packets go to the tree to be prepared as if local; PING replies touch sessions; SYNC is answered once
-/// the proposals before it are committed (QUORUM 9).
+/// REQUEST packets go to the tree to be prepared as if local; REVALIDATE is answered by the tree's session tracker;
+/// PING replies touch sessions; SYNC is answered once the proposals before it are committed (QUORUM 9).
 /// </summary>
 public sealed partial class LeaderActor : ReceiveActor, IWithTimers
 {
@@ -39,6 +39,7 @@ public sealed partial class LeaderActor : ReceiveActor, IWithTimers
         Receive<ZabProtocol.Propose>(m => Propose(m.Txn));
         Receive<ZabProtocol.Persisted>(_ => _pipeline.Persisted());
         Receive<Tick>(_ => Step(_core.Tick()));
+        Receive<ZabProtocol.SessionRevalidated>(AnswerRevalidate);
         Receive<GetLeaderStats>(_ => Sender.Tell(Stats(), Self));
     }
 
@@ -95,8 +96,7 @@ public sealed partial class LeaderActor : ReceiveActor, IWithTimers
                 ForwardRequest(sid, packet);
                 return;
             case QuorumPacketType.Revalidate:
-                // Sessions are global and every server knows them from the createSession txns: always valid here.
-                Send(sid, new QuorumPacket(QuorumPacketType.Revalidate, packet.Zxid, RevalidateReply(packet.Data)));
+                RevalidateSession(sid, packet);
                 return;
             case QuorumPacketType.Ping when packet.Data is { Length: > 0 } table:
                 _tree.Tell(new ZabProtocol.TouchSessions(ParseTouchTable(table)), Self);
@@ -158,14 +158,6 @@ public sealed partial class LeaderActor : ReceiveActor, IWithTimers
     private void Send(long sid, QuorumPacket packet)
     {
         if (_handlers.TryGetValue(sid, out var handler)) handler.Tell(new LearnerHandlerActor.Send([packet]), Self);
-    }
-
-    private static byte[] RevalidateReply(byte[]? request)
-    {
-        var reply = new byte[9];
-        if (request is { Length: >= 8 }) request.AsSpan(0, 8).CopyTo(reply);
-        reply[8] = 1;
-        return reply;
     }
 
     private static List<KeyValuePair<long, int>> ParseTouchTable(byte[] table)

@@ -42,7 +42,18 @@ public static class ZabProtocol
 
     // tree (learner) → learner actor → leader's tree, as a REQUEST packet
     /// <summary>A client write (or createSession/closeSession/sync) forwarded to the leader (QUORUM 8.1).</summary>
-    public sealed record ForwardedRequest(long SessionId, int Cxid, int OpCode, byte[] Body, IReadOnlyList<Id> AuthInfo);
+    /// <remarks>On the leader, <paramref name="Learner"/> is the sid of the learner that forwarded it (the owner to check).</remarks>
+    public sealed record ForwardedRequest(long SessionId, int Cxid, int OpCode, byte[] Body, IReadOnlyList<Id> AuthInfo, long Learner = 0);
+
+    // tree (learner) → learner actor → leader → leader's tree, as a REVALIDATE packet, and the answer back
+    /// <summary>
+    /// A client reattaches the session to a learner: is it still live? On the leader, <paramref name="Learner"/> is
+    /// the sid that asked (the session's new owner when it is).
+    /// </summary>
+    public sealed record RevalidateSession(long SessionId, int TimeoutMs, long Learner = 0);
+
+    /// <summary>The leader's answer to <see cref="RevalidateSession"/>.</summary>
+    public sealed record SessionRevalidated(long SessionId, bool Valid, long Learner = 0);
 
     // tree (learner) → learner actor
     /// <summary>Sessions touched on this server since the last report, for the next PING reply.</summary>
