@@ -3,7 +3,7 @@ namespace AkkaZk.DataTree;
 /// <summary>
 /// A node's children keyed by name (each child holds its own name, so a name is stored once and no full path is
 /// kept per node). Up to <see cref="SmallLimit"/> children live in a small array scanned linearly; beyond that a
-/// dictionary takes over, looked up by span so walking a path allocates nothing. Enumeration is insertion order
+/// set of nodes compared by name takes over, looked up by span so walking a path allocates nothing. Enumeration is insertion order
 /// until the first removal from a large set, like the HashSet it replaces (ZooKeeper's order is a HashSet's too).
 /// </summary>
 internal sealed class ChildSet
@@ -12,8 +12,8 @@ internal sealed class ChildSet
 
     private DataNode[]? _small = new DataNode[2];
     private int _smallCount;
-    private Dictionary<string, DataNode>? _large;
-    private Dictionary<string, DataNode>.AlternateLookup<ReadOnlySpan<char>> _largeBySpan;
+    private HashSet<DataNode>? _large;
+    private HashSet<DataNode>.AlternateLookup<ReadOnlySpan<char>> _largeBySpan;
 
     public int Count => _large?.Count ?? _smallCount;
 
@@ -37,7 +37,7 @@ internal sealed class ChildSet
     {
         if (_large is not null)
         {
-            _large.Add(child.Name, child);
+            _large.Add(child);
             return;
         }
         if (_smallCount < SmallLimit)
@@ -46,9 +46,9 @@ internal sealed class ChildSet
             _small[_smallCount++] = child;
             return;
         }
-        _large = new Dictionary<string, DataNode>(SmallLimit * 2, StringComparer.Ordinal);
-        for (var i = 0; i < _smallCount; i++) _large.Add(_small![i].Name, _small[i]);
-        _large.Add(child.Name, child);
+        _large = new HashSet<DataNode>(SmallLimit * 2, ChildNameComparer.Instance);
+        for (var i = 0; i < _smallCount; i++) _large.Add(_small![i]);
+        _large.Add(child);
         _largeBySpan = _large.GetAlternateLookup<ReadOnlySpan<char>>();
         _small = null;
         _smallCount = 0;
@@ -56,7 +56,12 @@ internal sealed class ChildSet
 
     public DataNode? Remove(ReadOnlySpan<char> name)
     {
-        if (_large is not null) return _largeBySpan.Remove(name, out _, out var removed) ? removed : null;
+        if (_large is not null)
+        {
+            if (!_largeBySpan.TryGetValue(name, out var removed)) return null;
+            _large.Remove(removed);
+            return removed;
+        }
         for (var i = 0; i < _smallCount; i++)
         {
             var child = _small![i];
@@ -72,7 +77,7 @@ internal sealed class ChildSet
     {
         get
         {
-            if (_large is not null) return _large.Values;
+            if (_large is not null) return _large;
             return new ArraySegment<DataNode>(_small!, 0, _smallCount);
         }
     }
