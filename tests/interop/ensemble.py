@@ -1,5 +1,6 @@
-"""A three-server ensemble of processes (AkkaZk, Apache ZooKeeper, or a mix) on free loopback ports, for the
-interop tests and bench/failover-time.sh."""
+"""An ensemble of server processes (AkkaZk, Apache ZooKeeper, or a mix) on free loopback ports, for the
+interop tests and bench/failover-time.sh. Observers are named by id: their server.N line ends in :observer and their
+own zoo.cfg says peerType=observer, as ZooKeeper's documentation asks."""
 import os
 
 from kazoo.client import KazooClient
@@ -8,15 +9,19 @@ from conftest import HOST, ZkServer, free_port, stop_client, wait_until
 
 
 class Ensemble:
-    def __init__(self, kinds, tick_ms=500, extra_cfg=None):
+    def __init__(self, kinds, tick_ms=500, extra_cfg=None, observers=()):
         self.kinds = kinds
         ids = range(1, len(kinds) + 1)
+        self.observers = tuple(observers)
+        self.voters = [i for i in ids if i not in self.observers]
         peers = {i: (free_port(), free_port()) for i in ids}
-        lines = {f"server.{i}": f"{HOST}:{q}:{e}" for i, (q, e) in peers.items()}
+        lines = {f"server.{i}": f"{HOST}:{q}:{e}" + (":observer" if i in self.observers else "")
+                 for i, (q, e) in peers.items()}
         common = {"tickTime": str(tick_ms), "initLimit": "10", "syncLimit": "5", **lines, **(extra_cfg or {})}
         self.servers = {}
         for i, kind in zip(ids, kinds):
-            srv = ZkServer(target=kind, extra_cfg=common, name=f"ens{i}-{kind}")
+            cfg = {**common, "peerType": "observer"} if i in self.observers else common
+            srv = ZkServer(target=kind, extra_cfg=cfg, name=f"ens{i}-{kind}")
             with open(os.path.join(srv.data_dir, "myid"), "w") as f:
                 f.write(f"{i}\n")
             self.servers[i] = srv
@@ -36,6 +41,22 @@ class Ensemble:
         except OSError:
             pass
         return None
+
+    def serving(self, i):
+        """srvr shows a mode: the node is leader, follower or observer (not looking, not down)."""
+        return self.mode(i) is not None
+
+    def running(self, i):
+        proc = self.servers[i].proc
+        return proc is not None and proc.poll() is None
+
+    def heal(self):
+        """Start every server that is down and wait until all of them serve."""
+        for i, srv in self.servers.items():
+            if not self.running(i):
+                srv.launch()
+        for srv in self.servers.values():
+            srv.wait_ready(timeout=60)
 
     def leader(self, among=None):
         ids = among or list(self.servers)

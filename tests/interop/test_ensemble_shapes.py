@@ -1,0 +1,209 @@
+"""Ensemble shapes beyond three voters, as processes speaking ZooKeeper 3.8's peer protocols.
+
+Observers of the other kind: Apache ZooKeeper voters with an AkkaZk observer, AkkaZk voters with a ZooKeeper
+observer. Writes through a voter and through the observer reach the observer; srvr on it says "Mode: observer";
+the voters go on writing without it; losing a majority of the voters stops writes although the observer lives,
+since an observer does not vote.
+
+Five voters, all AkkaZk and 3 AkkaZk + 2 ZooKeeper: losing two, the leader among them, leaves a leader and every
+acknowledged write; losing a third leaves no node serving; the three coming back heal the ensemble with one state.
+
+With AKKAZK_TARGET=apache the same tests run on all-ZooKeeper ensembles of the same shapes: the oracle.
+"""
+import pytest
+from kazoo.client import KazooClient
+
+from conftest import TARGET, stop_client, wait_until
+from ensemble import Ensemble
+
+# Short ticks keep elections and the leader's loss of its quorum (syncLimit ticks) quick.
+TICK_MS = 300
+NOT_SERVING = "This ZooKeeper instance is not currently serving requests"
+# ZooKeeper's default commitLogCount: a learner further behind than this gets a SNAP.
+COMMIT_LOG_COUNT = 500
+
+# name -> (kinds by server id 1..n, observer ids)
+# Two voters and an observer: were the observer counted, one voter and the observer would still be a quorum.
+OBSERVER_SHAPES = {
+    "3zookeeper+akkazk-observer": (("apache", "apache", "apache", "akkazk"), (4,)),
+    "2akkazk+zookeeper-observer": (("akkazk", "akkazk", "apache"), (3,)),
+} if TARGET == "akkazk" else {
+    "3zookeeper+zookeeper-observer": (("apache",) * 4, (4,)),
+    "2zookeeper+zookeeper-observer": (("apache",) * 3, (3,)),
+}
+FIVE_VOTER_SHAPES = {
+    "5akkazk": ("akkazk",) * 5,
+    "3akkazk+2zookeeper": ("akkazk", "apache", "akkazk", "apache", "akkazk"),
+} if TARGET == "akkazk" else {"5zookeeper": ("apache",) * 5}
+
+
+def start(kinds, observers=()):
+    ens = Ensemble(kinds, tick_ms=TICK_MS, observers=observers)
+    try:
+        ens.start()
+    except BaseException:
+        ens.cleanup()
+        raise
+    return ens
+
+
+@pytest.fixture(scope="module", params=list(OBSERVER_SHAPES), ids=list(OBSERVER_SHAPES))
+def observed(request):
+    ens = start(*OBSERVER_SHAPES[request.param])
+    try:
+        yield ens
+    finally:
+        ens.cleanup()
+
+
+@pytest.fixture(params=list(FIVE_VOTER_SHAPES), ids=list(FIVE_VOTER_SHAPES))
+def five(request):
+    ens = start(FIVE_VOTER_SHAPES[request.param])
+    try:
+        yield ens
+    finally:
+        ens.cleanup()
+
+
+def mntr(ens, i):
+    lines = ens.servers[i].four_letter("mntr", timeout=2).splitlines()
+    return dict(line.split("\t", 1) for line in lines if "\t" in line)
+
+
+def cannot_connect(ens, i):
+    """A node looking for a leader refuses sessions: a client cannot connect, so cannot write."""
+    c = KazooClient(hosts=ens.servers[i].hosts, timeout=4.0, connection_retry=dict(max_tries=0))
+    try:
+        c.start(timeout=2)
+    except Exception:
+        return True
+    finally:
+        stop_client(c)
+    return False
+
+
+def wait_not_serving(ens, ids):
+    wait_until(lambda: all(not ens.serving(i) for i in ids), 30, message=f"{ids} stop serving")
+    for i in ids:
+        assert NOT_SERVING in ens.servers[i].four_letter("srvr", timeout=2)
+        assert cannot_connect(ens, i), f"node {i} ({ens.servers[i].target}) took a session without a quorum"
+
+
+def write(c, path, names):
+    for name in names:
+        c.create(f"{path}/{name}", name.encode())
+    return list(names)
+
+
+# ---- an observer of the other kind ----
+
+def test_the_observer_sees_writes_through_voters_and_through_itself(observed, events):
+    observed.heal()
+    obs = observed.observers[0]
+    assert observed.mode(obs) == "observer"
+    leader = observed.leader(among=observed.voters)
+    wait_until(lambda: mntr(observed, leader).get("zk_synced_observers") == "1", 30,
+               message="the leader counts its synced observer")
+    follower = next(i for i in observed.voters if i != leader)
+    via_voter, via_observer = observed.client(follower), observed.client(obs)
+    via_voter.ensure_path("/observed")
+    watched = events()
+    via_observer.sync("/observed")
+    via_observer.get_children("/observed", watch=watched)
+    names = write(via_voter, "/observed", [f"v{j}" for j in range(10)])
+    # The observer learns the commit by INFORM and fires its watches.
+    assert watched.wait_for(1)[0].path == "/observed"
+    # The observer forwards its clients' writes to the leader.
+    names += write(via_observer, "/observed", [f"o{j}" for j in range(10)])
+    via_observer.sync("/observed")
+    assert sorted(via_observer.get_children("/observed")) == sorted(names)
+    observed.assert_same_data("/observed", 20)
+    # A session held through the observer owns ephemerals on every node, until it closes.
+    via_observer.create("/observed-eph", b"e", ephemeral=True)
+    via_voter.sync("/")
+    assert via_voter.exists("/observed-eph") is not None
+    stop_client(via_observer)
+    via_voter.sync("/")
+    assert via_voter.exists("/observed-eph") is None
+
+
+@pytest.mark.parametrize("missed", [20, COMMIT_LOG_COUNT + 100], ids=["diff", "snap"])
+def test_writes_go_on_without_the_observer_and_it_catches_up(observed, missed):
+    observed.heal()
+    obs = observed.observers[0]
+    path = f"/observer-away-{missed}"
+    observed.servers[obs].kill9()
+    writer = observed.client(observed.leader(among=observed.voters))
+    writer.ensure_path(path)
+    for p in [writer.create_async(f"{path}/n{j}", b"x" * 16) for j in range(missed)]:
+        p.get(timeout=30)
+    observed.servers[obs].launch()
+    observed.servers[obs].wait_ready(timeout=60)
+    assert observed.mode(obs) == "observer"
+    observed.assert_same_data(path, missed)
+
+
+def test_losing_a_voter_majority_stops_writes_although_the_observer_lives(observed):
+    observed.heal()
+    obs = observed.observers[0]
+    voters = observed.voters
+    via_observer = observed.client(obs)
+    via_observer.ensure_path("/voters-lost")
+    write(via_observer, "/voters-lost", ["before"])
+    leader = observed.leader(among=voters)
+    # Two followers of three voters, or one of two: the leader and the observer stay, without a majority of voters.
+    down = [i for i in voters if i != leader][:len(voters) - len(voters) // 2]
+    for i in down:
+        observed.servers[i].kill9()
+    alive = [i for i in observed.servers if i not in down]
+    wait_not_serving(observed, alive)
+    assert observed.running(obs)
+    observed.heal()
+    observed.leader(among=voters)
+    wait_until(lambda: observed.mode(obs) == "observer", 60, message="the observer observes again")
+    after = observed.client(obs)
+    write(after, "/voters-lost", ["after"])
+    observed.assert_same_data("/voters-lost", 2)
+
+
+# ---- five voters ----
+
+def test_five_voters_outlive_two_losses_but_not_three_and_heal(five):
+    leader = five.leader()
+    others = [i for i in five.servers if i != leader]
+    # The leader and, where there is one, a node of the other kind.
+    second = next((i for i in others if five.servers[i].target != five.servers[leader].target), others[-1])
+    down = [leader, second]
+    survivors = [i for i in five.servers if i not in down]
+    writer = five.client(survivors[0])
+    writer.ensure_path("/five")
+    acknowledged = write(writer, "/five", [f"a{j}" for j in range(20)])
+    # Writes in flight as the leader dies: each one acknowledged must survive, the others may or may not.
+    in_flight = {f"b{j}": writer.create_async(f"/five/b{j}", b"b") for j in range(30)}
+    for i in down:
+        five.servers[i].kill9()
+    for name, result in in_flight.items():
+        try:
+            result.get(timeout=30)
+            acknowledged.append(name)
+        except Exception:
+            pass
+
+    new = five.leader(among=survivors)
+    wait_until(lambda: all(five.serving(i) for i in survivors), 60, message="the three survivors serve")
+    for i in survivors:
+        acknowledged += write(five.client(i), "/five", [f"c{i}-{j}" for j in range(5)])
+
+    # A third loss, the new leader: two of five are no quorum, nobody serves.
+    five.servers[new].kill9()
+    wait_not_serving(five, [i for i in survivors if i != new])
+
+    five.heal()
+    five.leader()
+    probe = five.client(survivors[0])
+    probe.sync("/five")
+    children = set(probe.get_children("/five"))
+    assert set(acknowledged) <= children, f"lost acknowledged writes: {sorted(set(acknowledged) - children)}"
+    five.assert_same_data("/five", len(children))
+    write(five.client(new), "/five", ["healed"])
+    five.assert_same_data("/five", len(children) + 1)
