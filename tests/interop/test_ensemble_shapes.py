@@ -13,7 +13,7 @@ With AKKAZK_TARGET=apache the same tests run on all-ZooKeeper ensembles of the s
 import pytest
 from kazoo.client import KazooClient
 
-from conftest import TARGET, stop_client, wait_until
+from conftest import TARGET, ZkServer, stop_client, wait_until
 from ensemble import Ensemble
 
 # Short ticks keep elections and the leader's loss of its quorum (syncLimit ticks) quick.
@@ -104,6 +104,14 @@ def test_the_observer_sees_writes_through_voters_and_through_itself(observed, ev
     leader = observed.leader(among=observed.voters)
     wait_until(lambda: mntr(observed, leader).get("zk_synced_observers") == "1", 30,
                message="the leader counts its synced observer")
+    # conf: every node shows the same membership, and its own peerType (1 for the observer).
+    confs = {i: observed.servers[i].four_letter("conf", timeout=2) for i in observed.servers}
+    memberships = {conf.split("membership: \n", 1)[1] for conf in confs.values()}
+    assert len(memberships) == 1, confs
+    assert [line for line in memberships.pop().splitlines() if line.endswith(":observer")] == [
+        line for line in confs[obs].splitlines() if line.startswith(f"server.{obs}=")]
+    for i, conf in confs.items():
+        assert f"\npeerType={1 if i == obs else 0}\n" in conf, f"node {i} ({observed.servers[i].target}): {conf}"
     follower = next(i for i in observed.voters if i != leader)
     via_voter, via_observer = observed.client(follower), observed.client(obs)
     via_voter.ensure_path("/observed")
@@ -164,6 +172,17 @@ def test_losing_a_voter_majority_stops_writes_although_the_observer_lives(observ
     after = observed.client(obs)
     write(after, "/voters-lost", ["after"])
     observed.assert_same_data("/voters-lost", 2)
+
+
+def test_a_peer_type_other_than_observer_or_participant_is_refused():
+    srv = ZkServer(extra_cfg={"peerType": "voter"}, name="peertype")
+    try:
+        srv.launch()
+        wait_until(lambda: srv.proc.poll() is not None, 30, message="the server exits")
+        assert srv.proc.returncode != 0
+        assert "voter" in srv.log_tail(40)
+    finally:
+        srv.cleanup()
 
 
 # ---- five voters ----
