@@ -1,9 +1,10 @@
 """Ensemble shapes beyond three voters, as processes speaking ZooKeeper 3.8's peer protocols.
 
-Observers of the other kind: Apache ZooKeeper voters with an AkkaZk observer, AkkaZk voters with a ZooKeeper
-observer. Writes through a voter and through the observer reach the observer; srvr on it says "Mode: observer";
-the voters go on writing without it; losing a majority of the voters stops writes although the observer lives,
-since an observer does not vote.
+Observers of the other kind: 3 Apache ZooKeeper voters with an AkkaZk observer, 2 AkkaZk voters with a ZooKeeper
+observer. srvr on the observer says "Mode: observer", conf says peerType=1, mntr names the leader it observes; writes
+through a voter and through the observer reach it and fire its watches; the voters go on writing without it and it
+catches up (DIFF, and SNAP past the commit log); losing a majority of the voters stops writes everywhere although
+the observer lives, since an observer does not vote. A zoo.cfg peerType other than observer/participant is refused.
 
 Five voters, all AkkaZk and 3 AkkaZk + 2 ZooKeeper: losing two, the leader among them, leaves a leader and every
 acknowledged write; losing a third leaves no node serving; the three coming back heal the ensemble with one state.
@@ -104,6 +105,10 @@ def test_the_observer_sees_writes_through_voters_and_through_itself(observed, ev
     leader = observed.leader(among=observed.voters)
     wait_until(lambda: mntr(observed, leader).get("zk_synced_observers") == "1", 30,
                message="the leader counts its synced observer")
+    monitored = {i: mntr(observed, i) for i in observed.servers}
+    assert {i: m["zk_quorum_size"] for i, m in monitored.items()} == {i: str(len(observed.voters)) for i in observed.servers}
+    assert (monitored[obs]["zk_peer_state"], monitored[obs]["zk_observer_master_id"]) == ("observing - broadcast", str(leader))
+    assert monitored[leader]["zk_peer_state"] == "leading - broadcast"
     # conf: every node shows the same membership, and its own peerType (1 for the observer).
     confs = {i: observed.servers[i].four_letter("conf", timeout=2) for i in observed.servers}
     memberships = {conf.split("membership: \n", 1)[1] for conf in confs.values()}
@@ -149,6 +154,28 @@ def test_writes_go_on_without_the_observer_and_it_catches_up(observed, missed):
     observed.servers[obs].wait_ready(timeout=60)
     assert observed.mode(obs) == "observer"
     observed.assert_same_data(path, missed)
+
+
+def test_the_observer_follows_the_next_leader(observed):
+    observed.heal()
+    obs = observed.observers[0]
+    voters = observed.voters
+    before = observed.client(obs)
+    before.ensure_path("/next-leader")
+    names = write(before, "/next-leader", [f"a{j}" for j in range(5)])
+    old = observed.leader(among=voters)
+    observed.servers[old].kill9()
+    survivors = [i for i in voters if i != old]
+    if len(survivors) <= len(voters) // 2:
+        # One voter of two is no quorum: the next leader is elected once the old one is back.
+        observed.servers[old].launch()
+        survivors = voters
+    new = observed.leader(among=survivors)
+    wait_until(lambda: mntr(observed, obs).get("zk_observer_master_id") == str(new), 60,
+               message=f"the observer observes {new}")
+    names += write(observed.client(obs), "/next-leader", [f"b{j}" for j in range(5)])
+    observed.heal()
+    observed.assert_same_data("/next-leader", len(names))
 
 
 def test_losing_a_voter_majority_stops_writes_although_the_observer_lives(observed):
