@@ -96,6 +96,16 @@ def write(c, path, names):
     return list(names)
 
 
+def healed_and_written_through_the_observer(ens, path, names):
+    """Every node up, then names written under path by a client of the observer; returns the observer's id."""
+    ens.heal()
+    obs = ens.observers[0]
+    c = ens.client(obs)
+    c.ensure_path(path)
+    write(c, path, names)
+    return obs
+
+
 # ---- an observer of the other kind ----
 
 def test_the_observer_sees_writes_through_voters_and_through_itself(observed, events):
@@ -157,12 +167,9 @@ def test_writes_go_on_without_the_observer_and_it_catches_up(observed, missed):
 
 
 def test_the_observer_follows_the_next_leader(observed):
-    observed.heal()
-    obs = observed.observers[0]
+    names = [f"a{j}" for j in range(5)]
+    obs = healed_and_written_through_the_observer(observed, "/next-leader", names)
     voters = observed.voters
-    before = observed.client(obs)
-    before.ensure_path("/next-leader")
-    names = write(before, "/next-leader", [f"a{j}" for j in range(5)])
     old = observed.leader(among=voters)
     observed.servers[old].kill9()
     survivors = [i for i in voters if i != old]
@@ -179,12 +186,8 @@ def test_the_observer_follows_the_next_leader(observed):
 
 
 def test_losing_a_voter_majority_stops_writes_although_the_observer_lives(observed):
-    observed.heal()
-    obs = observed.observers[0]
+    obs = healed_and_written_through_the_observer(observed, "/voters-lost", ["before"])
     voters = observed.voters
-    via_observer = observed.client(obs)
-    via_observer.ensure_path("/voters-lost")
-    write(via_observer, "/voters-lost", ["before"])
     leader = observed.leader(among=voters)
     # Two followers of three voters, or one of two: the leader and the observer stay, without a majority of voters.
     down = [i for i in voters if i != leader][:len(voters) - len(voters) // 2]
