@@ -150,6 +150,33 @@ def test_the_observer_sees_writes_through_voters_and_through_itself(observed, ev
     assert via_voter.exists("/observed-eph") is None
 
 
+def test_the_leader_keeps_sessions_that_ping_through_the_observer_and_expires_the_others(observed):
+    observed.heal()
+    obs = observed.observers[0]
+    voter = observed.client(observed.voters[0])
+    # A session that pings through the observer, with a short timeout (4 ticks) ...
+    pinging = KazooClient(hosts=observed.servers[obs].hosts, timeout=4 * TICK_MS / 1000,
+                          connection_retry=dict(max_tries=-1, delay=0.1, backoff=1.5, max_delay=1.0))
+    pinging.start(timeout=30)
+    # ... and a canary through the observer that never pings, with a longer one: once the leader has expired the
+    # canary, the pinging session has lived several of its timeouts on the touches the observer forwarded.
+    try:
+        with observed.servers[obs].raw() as canary:
+            canary.connect(timeout_ms=12 * TICK_MS)
+            assert canary.create("/canary", b"c", flags=1)[0].err == 0
+            session = pinging.client_id[0]
+            pinging.create("/pinged", b"p", ephemeral=True)
+            voter.sync("/")
+            assert voter.exists("/canary") is not None
+            wait_until(lambda: voter.sync("/") and voter.exists("/canary") is None, 30,
+                       message="the leader expires the silent session")
+        voter.sync("/")
+        assert pinging.client_id[0] == session
+        assert voter.exists("/pinged").ephemeralOwner == session
+    finally:
+        stop_client(pinging)
+
+
 @pytest.mark.parametrize("missed", [20, COMMIT_LOG_COUNT + 100], ids=["diff", "snap"])
 def test_writes_go_on_without_the_observer_and_it_catches_up(observed, missed):
     observed.heal()
