@@ -3,7 +3,8 @@
 Observers of the other kind: 3 Apache ZooKeeper voters with an AkkaZk observer, 2 AkkaZk voters with a ZooKeeper
 observer. srvr on the observer says "Mode: observer", conf says peerType=1, mntr names the leader it observes; writes
 through a voter and through the observer reach it and fire its watches; the voters go on writing without it and it
-catches up (DIFF, and SNAP past the commit log); losing a majority of the voters stops writes everywhere although
+catches up (DIFF, SNAP past the commit log, and while writes go on); the leader keeps sessions that ping through
+it and expires silent ones; it follows the next leader; losing a majority of the voters stops writes everywhere although
 the observer lives, since an observer does not vote. A zoo.cfg peerType other than observer/participant is refused.
 
 Five voters, all AkkaZk and 3 AkkaZk + 2 ZooKeeper: losing two, the leader among them, leaves a leader and every
@@ -11,6 +12,8 @@ acknowledged write; losing a third leaves no node serving; the three coming back
 
 With AKKAZK_TARGET=apache the same tests run on all-ZooKeeper ensembles of the same shapes: the oracle.
 """
+import threading
+
 import pytest
 from kazoo.client import KazooClient
 
@@ -191,6 +194,41 @@ def test_writes_go_on_without_the_observer_and_it_catches_up(observed, missed):
     observed.servers[obs].wait_ready(timeout=60)
     assert observed.mode(obs) == "observer"
     observed.assert_same_data(path, missed)
+
+
+def test_the_observer_catches_up_while_the_voters_keep_writing(observed):
+    observed.heal()
+    obs = observed.observers[0]
+    writer = observed.client(observed.leader(among=observed.voters))
+    writer.ensure_path("/under-load")
+    written, stop, failures = [], threading.Event(), []
+
+    def keep_writing():
+        try:
+            while not stop.is_set():
+                writer.create(f"/under-load/n{len(written)}", b"x")
+                written.append(1)
+        except Exception as e:  # the voters never lose their quorum here: any failure is one
+            failures.append(e)
+
+    thread = threading.Thread(target=keep_writing, daemon=True)
+    thread.start()
+    try:
+        wait_until(lambda: len(written) >= 50 or failures, 30, message="writes before the restart")
+        observed.servers[obs].kill9()
+        mark = len(written)
+        wait_until(lambda: len(written) >= mark + 100 or failures, 30, message="writes while the observer is down")
+        observed.servers[obs].launch()
+        observed.servers[obs].wait_ready(timeout=60)
+        # The observer syncs while proposals keep coming, and goes on learning them.
+        mark = len(written)
+        wait_until(lambda: len(written) >= mark + 100 or failures, 30, message="writes after the restart")
+    finally:
+        stop.set()
+        thread.join(30)
+    assert not failures, failures
+    assert observed.mode(obs) == "observer"
+    observed.assert_same_data("/under-load", len(written))
 
 
 def test_the_observer_follows_the_next_leader(observed):
