@@ -1,23 +1,51 @@
-"""A three-server ensemble of processes (AkkaZk, Apache ZooKeeper, or a mix) on free loopback ports, for the
-interop tests and bench/failover-time.sh."""
+"""An ensemble of server processes (AkkaZk, Apache ZooKeeper, or a mix) on free loopback ports, for the
+interop tests and bench/failover-time.sh. Observers are named by id: their server.N line ends in :observer and their
+own zoo.cfg says peerType=observer, as ZooKeeper's documentation asks."""
 import os
+import socket
 
 import pytest
 from kazoo.client import KazooClient
 
-from conftest import HOST, ZkServer, free_port, stop_client, wait_until
+from conftest import HOST, ZkServer, stop_client, wait_until
+
+
+def distinct_free_ports(count, taken=()):
+    """Free loopback ports, distinct and outside taken: every socket stays bound until all are chosen, since a port
+    just closed may be handed out again (ZooKeeper refuses a server line whose quorum and election ports are equal)."""
+    socks, ports = [], []
+    try:
+        while len(ports) < count:
+            s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            socks.append(s)
+            s.bind((HOST, 0))
+            if s.getsockname()[1] not in taken:
+                ports.append(s.getsockname()[1])
+    finally:
+        for s in socks:
+            s.close()
+    return ports
 
 
 class Ensemble:
-    def __init__(self, kinds, tick_ms=500, extra_cfg=None):
+    def __init__(self, kinds, tick_ms=500, extra_cfg=None, observers=()):
         self.kinds = kinds
         ids = range(1, len(kinds) + 1)
-        peers = {i: (free_port(), free_port()) for i in ids}
-        lines = {f"server.{i}": f"{HOST}:{q}:{e}" for i, (q, e) in peers.items()}
+        self.observers = tuple(observers)
+        self.voters = [i for i in ids if i not in self.observers]
+        ports = distinct_free_ports(2 * len(kinds))
+        peers = {i: (ports[2 * i - 2], ports[2 * i - 1]) for i in ids}
+        lines = {f"server.{i}": f"{HOST}:{q}:{e}" + (":observer" if i in self.observers else "")
+                 for i, (q, e) in peers.items()}
         common = {"tickTime": str(tick_ms), "initLimit": "10", "syncLimit": "5", **lines, **(extra_cfg or {})}
         self.servers = {}
         for i, kind in zip(ids, kinds):
-            srv = ZkServer(target=kind, extra_cfg=common, name=f"ens{i}-{kind}")
+            cfg = {**common, "peerType": "observer"} if i in self.observers else common
+            srv = ZkServer(target=kind, extra_cfg=cfg, name=f"ens{i}-{kind}")
+            if srv.port in ports:
+                srv.port = distinct_free_ports(1, taken=ports)[0]
+                srv._write_cfg()
+            ports.append(srv.port)
             with open(os.path.join(srv.data_dir, "myid"), "w") as f:
                 f.write(f"{i}\n")
             self.servers[i] = srv
@@ -37,6 +65,22 @@ class Ensemble:
         except OSError:
             pass
         return None
+
+    def serving(self, i):
+        """srvr shows a mode: the node is leader, follower or observer (not looking, not down)."""
+        return self.mode(i) is not None
+
+    def running(self, i):
+        proc = self.servers[i].proc
+        return proc is not None and proc.poll() is None
+
+    def heal(self):
+        """Start every server that is down and wait until all of them serve."""
+        for i, srv in self.servers.items():
+            if not self.running(i):
+                srv.launch()
+        for srv in self.servers.values():
+            srv.wait_ready(timeout=60)
 
     def leader(self, among=None):
         ids = among or list(self.servers)

@@ -46,6 +46,7 @@ public static class ZooCfgReader
             }
             else
             {
+                CheckPeerType(line, origin);
                 builder.Set(["akkazk", "properties", ZooCfgKeys.PropertyName(line.Key)], new HoconScalar(line.Value, HoconScalarKind.String, origin));
                 if (line.Key == "metricsProvider.className" && line.Value.Length > 0)
                 {
@@ -66,6 +67,18 @@ public static class ZooCfgReader
         }
 
         return builder.Build();
+    }
+
+    /// <summary>
+    /// As ZooKeeper 3.8: peerType must be observer or participant; where it disagrees with this server's server.N line,
+    /// the line wins ("Defaulting to servers list"), so the value is only checked.
+    /// </summary>
+    private static void CheckPeerType(PropertyLine line, HoconOrigin origin)
+    {
+        if (line.Key == "peerType" && line.Value.ToLowerInvariant() is not ("observer" or "participant"))
+        {
+            throw new HoconException($"expected participant or observer but got \"{line.Value}\"", line.Key, origin);
+        }
     }
 
     private static HoconValue Convert(PropertyLine line, ZooCfgValueKind kind, HoconOrigin origin) => kind switch

@@ -11,7 +11,8 @@ namespace AkkaZk.Server.FourLetterWords;
 /// for a leader), which answers as ZooKeeper's commands do when the server is not running.
 /// </summary>
 public sealed class FourLetterWordService(IActorRef tree, ServerStats stats, ConnectionRegistry registry,
-    FourLetterWordSettings settings, string mode, IActorRef? leader = null, TraceMask? traceMask = null, bool serving = true)
+    FourLetterWordSettings settings, string mode, IActorRef? leader = null, TraceMask? traceMask = null, bool serving = true,
+    QuorumStatus? quorum = null)
 {
     /// <summary>AbstractFourLetterCommand.ZK_NOT_SERVING.</summary>
     public const string NotServing = "This ZooKeeper instance is not currently serving requests";
@@ -61,7 +62,7 @@ public sealed class FourLetterWordService(IActorRef tree, ServerStats stats, Con
 
     public ConnectionRegistry Connections => registry;
 
-    public StatusSource Status => new(stats, registry, settings, mode);
+    public StatusSource Status => new(stats, registry, settings, mode, quorum);
 
     public long TraceMask => _traceMask.Value;
 
@@ -114,5 +115,6 @@ public sealed class FourLetterWordService(IActorRef tree, ServerStats stats, Con
     }
 }
 
-/// <summary>What the status texts read: shared counters, connections, settings and the server's mode.</summary>
-public sealed record StatusSource(ServerStats Stats, ConnectionRegistry Registry, FourLetterWordSettings Settings, string Mode);
+/// <summary>What the status texts read: shared counters, connections, settings, the server's mode and, on an ensemble member, its quorum status.</summary>
+public sealed record StatusSource(ServerStats Stats, ConnectionRegistry Registry, FourLetterWordSettings Settings, string Mode,
+    QuorumStatus? Quorum = null);

@@ -9,5 +9,8 @@ public sealed record FourLetterWordSettings(IReadOnlySet<string> Whitelist, IRea
 {
     public int ConnectionExpiryIntervalMs { get; init; } = 10000;
 
+    /// <summary>What conf adds on an ensemble member (see StatusText.QuorumConf); empty on a standalone server.</summary>
+    public string QuorumConf { get; init; } = "";
+
     public bool IsAllowed(string word) => word == "srvr" || Whitelist.Contains("*") || Whitelist.Contains(word);
 }

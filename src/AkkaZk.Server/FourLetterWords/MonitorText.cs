@@ -64,6 +64,11 @@ public static class MonitorText
         var text = new StringBuilder();
         Line(text, "version", $"{ServerVersion.Full}, built on {ServerVersion.BuiltOn}");
         Line(text, "server_state", source.Mode);
+        if (source.Quorum is { } quorum)
+        {
+            Line(text, "peer_state", quorum.PeerState);
+            if (quorum.ObserverMasterId is { } master) Line(text, "observer_master_id", master);
+        }
 
         Line(text, "avg_latency", JavaDouble.Average(stats.LatencyAverage));
         Line(text, "max_latency", stats.LatencyMax);
@@ -89,6 +94,7 @@ public static class MonitorText
         Line(text, "auth_failed_count", stats.AuthFailed);
         Line(text, "non_mtls_remote_conn_count", 0);
         Line(text, "non_mtls_local_conn_count", 0);
+        if (source.Quorum is not null) Line(text, "quorum_size", source.Quorum.QuorumSize);
         if (leader is not null) LeaderLines(text, leader);
 
         foreach (var (name, counter) in metrics.Counters) Line(text, name, counter.Value);

@@ -39,13 +39,15 @@ public static class NodeSettingsFactory
         };
         s.Properties.TryGetValue("zookeeper.DigestAuthenticationProvider.superDigest", out var superDigest);
         var session = new SessionSettings(s.JuteMaxBuffer, s.SessionlessCnxnTimeout, superDigest);
+        var ensemble = EnsembleOf(s);
         var fourLetterWords = new FourLetterWordSettings(s.FourLetterWhitelist, ConfLines(s, snapshotDir, logDir), snapshotDir, logDir)
         {
             ConnectionExpiryIntervalMs = (int)s.SessionlessCnxnTimeout.TotalMilliseconds,
+            QuorumConf = ensemble is null ? "" : StatusText.QuorumConf(ensemble),
         };
         var admin = new Admin.AdminServerSettings(s.Admin, s.Metrics, new Admin.AdminContext(s.ServerId, configText, snapshotDir,
             s.Servers.ToDictionary(p => p.Id, p => $"{p.Host}:{p.QuorumPort}:{p.ElectionPort}:{(p.IsParticipant ? "participant" : "observer")}")));
-        return new NodeSettings(s.ServerId, tree, ingress, session, fourLetterWords) { Ensemble = EnsembleOf(s), AdminServer = admin };
+        return new NodeSettings(s.ServerId, tree, ingress, session, fourLetterWords) { Ensemble = ensemble, AdminServer = admin };
     }
 
     /// <summary>Null for a standalone server (QuorumPeerConfig.isDistributed false).</summary>

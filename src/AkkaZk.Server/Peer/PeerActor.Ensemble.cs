@@ -17,6 +17,7 @@ public sealed partial class PeerActor
     private IActorRef _role = ActorRefs.Nobody;
     private IActorRef _retiringTree = ActorRefs.Nobody;
     private ZabProtocol.ZabStart? _zabStart;
+    private long _leaderId;
     private int _generation;
 
     private EnsembleSettings Ensemble => _settings.Ensemble!;
@@ -96,6 +97,7 @@ public sealed partial class PeerActor
         };
         if (props is null) return;
         LeaveReadOnly();
+        _leaderId = m.Vote.Leader;
         _role = Context.ActorOf(props, $"role-{_generation}");
         Context.Watch(_role);
     }
@@ -159,7 +161,7 @@ public sealed partial class PeerActor
     private void ServeClients()
     {
         _fourLetterWords = new FourLetterWordService(_tree, _stats, _registry, _settings.FourLetterWords, _mode,
-            _mode == "leader" ? _role : null, _traceMask);
+            _mode == "leader" ? _role : null, _traceMask, quorum: QuorumStatus.Of(_mode, Ensemble.Config.Voters.Count, _leaderId));
         _ingress.Tell(new TcpIngressActor.Serve(_tree, _settings.Session, _registry, _fourLetterWords), Self);
         AskBoundPort();
     }

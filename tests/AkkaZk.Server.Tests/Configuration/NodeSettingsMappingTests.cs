@@ -1,4 +1,5 @@
 using AkkaZk.Server.Configuration;
+using AkkaZk.Server.FourLetterWords;
 using AkkaZk.Server.Hosting;
 using AkkaZk.Server.Tree;
 using AkkaZk.Server.Ensemble;
@@ -57,10 +58,32 @@ public sealed class NodeSettingsMappingTests : IDisposable
         Assert.NotNull(ensemble.ElectionProps(ensemble));
     }
 
+    [Theory]
+    [InlineData("observer", ":observer", 1)]
+    [InlineData("Participant", ":observer", 1)]
+    [InlineData("observer", "", 0)]
+    public void The_server_line_sets_the_role_and_peer_type_only_agrees(string peerType, string role, int shownPeerType)
+    {
+        // As ZooKeeper 3.8: "Peer type from servers list doesn't match peerType. Defaulting to servers list."
+        _folder.Write("myid", "3");
+        var path = _folder.Write("zoo.cfg", $"dataDir={_folder.Path}\ninitLimit=7\nsyncLimit=3\npeerType={peerType}\n" +
+            $"server.1=127.0.0.1:2881:3881\nserver.2=127.0.0.1:2882:3882\nserver.3=127.0.0.1:2883:3883{role}\n");
+
+        var node = NodeSettingsFactory.Create(ServerConfigLoader.Load(path));
+
+        Assert.Equal(role.Length > 0, node.Ensemble!.IsObserver);
+        var conf = StatusText.Conf(node.FourLetterWords);
+        Assert.EndsWith("\nserverId=3\ninitLimit=7\nsyncLimit=3\nelectionAlg=3\nelectionPort=3883\nquorumPort=2883\n" +
+            $"peerType={shownPeerType}\nmembership: \nserver.1=127.0.0.1:2881:3881:participant\n" +
+            $"server.2=127.0.0.1:2882:3882:participant\nserver.3=127.0.0.1:2883:3883:{(role.Length > 0 ? "observer" : "participant")}\nversion=0", conf);
+    }
+
     [Fact]
     public void A_standalone_configuration_has_no_ensemble()
     {
         var path = _folder.Write("zoo.cfg", $"dataDir={_folder.Path}\n");
-        Assert.Null(NodeSettingsFactory.Create(ServerConfigLoader.Load(path)).Ensemble);
+        var node = NodeSettingsFactory.Create(ServerConfigLoader.Load(path));
+        Assert.Null(node.Ensemble);
+        Assert.EndsWith("\nserverId=0\n", StatusText.Conf(node.FourLetterWords));
     }
 }

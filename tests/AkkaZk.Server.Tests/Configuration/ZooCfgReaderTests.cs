@@ -179,6 +179,7 @@ public sealed class ZooCfgReaderTests : IDisposable
     [InlineData("server.1=a:x:3888", "server.1", "expected a numeric quorum port but got \"x\"")]
     [InlineData("server.1=a:2888:3888:leader", "server.1", "expected participant or observer but got \"leader\"")]
     [InlineData("server.1=a:2888:3888;b:c", "server.1", "expected a numeric client port but got \"c\"")]
+    [InlineData("peerType=voter", "peerType", "expected participant or observer but got \"voter\"")]
     public void Malformed_lines_name_key_file_and_line(string badLine, string? key, string detail)
     {
         var error = Assert.Throws<HoconException>(() => ZooCfgReader.Parse($"tickTime=2000\n# comment\n{badLine}\n", "conf/zoo.cfg"));

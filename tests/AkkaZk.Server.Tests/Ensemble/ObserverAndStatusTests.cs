@@ -19,6 +19,10 @@ public sealed class ObserverAndStatusTests
         await using (var client = await ensemble.ConnectAsync(observer))
             await client.CreateAsync("/from-observer", Encoding.UTF8.GetBytes("O"));
         foreach (var id in ensemble.Ids) await ReplicationTests.AssertDataAsync(ensemble, id, "/from-observer", "O");
+        // As ZooKeeper 3.8's mntr on an observer: its peer state, the leader it observes, and the voters only.
+        var mntr = await RawConnection.FourLetterWordAsync(ensemble.ClientPort(observer), "mntr");
+        Assert.Contains($"zk_server_state\tobserver\nzk_peer_state\tobserving - broadcast\nzk_observer_master_id\t{leader}\n", mntr);
+        Assert.Contains("zk_quorum_size\t3\n", mntr);
     }
 
     [Fact]
@@ -28,12 +32,14 @@ public sealed class ObserverAndStatusTests
         var leader = await ensemble.LeaderAsync();
         Assert.Contains("Mode: leader\n", await RawConnection.FourLetterWordAsync(ensemble.ClientPort(leader), "srvr"));
         var mntr = await RawConnection.FourLetterWordAsync(ensemble.ClientPort(leader), "mntr");
-        Assert.Contains("zk_server_state\tleader\n", mntr);
+        Assert.Contains("zk_server_state\tleader\nzk_peer_state\tleading - broadcast\n", mntr);
+        Assert.Contains("zk_quorum_size\t3\n", mntr);
         Assert.Contains("zk_synced_followers\t2\n", mntr);
         foreach (var follower in await ensemble.FollowersAsync())
         {
             Assert.Contains("Mode: follower\n", await RawConnection.FourLetterWordAsync(ensemble.ClientPort(follower), "srvr"));
-            Assert.Contains("zk_server_state\tfollower\n", await RawConnection.FourLetterWordAsync(ensemble.ClientPort(follower), "mntr"));
+            Assert.Contains("zk_server_state\tfollower\nzk_peer_state\tfollowing - broadcast\n",
+                await RawConnection.FourLetterWordAsync(ensemble.ClientPort(follower), "mntr"));
         }
     }
 }

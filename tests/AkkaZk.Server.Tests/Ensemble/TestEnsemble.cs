@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using AkkaZk.Actors;
 using AkkaZk.Actors.Remote;
 using AkkaZk.Client;
@@ -12,6 +10,7 @@ using AkkaZk.Server.Network;
 using AkkaZk.Server.Peer;
 using AkkaZk.Server.Sessions;
 using AkkaZk.Server.Stats;
+using AkkaZk.Server.Tests.Support;
 using AkkaZk.Server.Tree;
 using JournalSettings = AkkaZk.Server.Tree.JournalSettings;
 
@@ -47,10 +46,12 @@ public sealed class TestEnsemble : IAsyncDisposable
         _tickMs = tickMs;
         _commitLogCount = commitLogCount;
         _snapCount = snapCount;
+        var ports = LoopbackPorts.Free(3 * (voters + observers));
         for (long id = 1; id <= voters + observers; id++)
         {
-            _servers.Add(new PeerAddress(id, "127.0.0.1", FreePort(), FreePort(), id > voters ? PeerRole.Observer : PeerRole.Participant));
-            _clientPorts[id] = FreePort();
+            var i = 3 * (int)(id - 1);
+            _servers.Add(new PeerAddress(id, "127.0.0.1", ports[i], ports[i + 1], id > voters ? PeerRole.Observer : PeerRole.Participant));
+            _clientPorts[id] = ports[i + 2];
         }
         _board = new StubElectionBoard(_servers.Where(s => s.IsParticipant).Select(s => s.Id).ToHashSet());
     }
@@ -155,12 +156,5 @@ public sealed class TestEnsemble : IAsyncDisposable
     {
         foreach (var id in _systems.Keys.ToList()) await KillAsync(id);
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 }

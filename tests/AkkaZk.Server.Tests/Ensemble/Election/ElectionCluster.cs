@@ -1,11 +1,10 @@
-using System.Net;
-using System.Net.Sockets;
 using AkkaZk.Actors;
 using AkkaZk.Actors.Remote;
 using AkkaZk.Consensus;
 using AkkaZk.Server.Configuration;
 using AkkaZk.Server.Ensemble;
 using AkkaZk.Server.Ensemble.Election;
+using AkkaZk.Server.Tests.Support;
 using AkkaZk.TestKit;
 
 namespace AkkaZk.Server.Tests.Ensemble.Election;
@@ -22,8 +21,9 @@ internal sealed class ElectionCluster
     public ElectionCluster(TestKitBase kit, int size, params long[] observers)
     {
         _kit = kit;
+        var ports = LoopbackPorts.Free(2 * size);
         Servers = Enumerable.Range(1, size)
-            .Select(i => new PeerAddress(i, "127.0.0.1", FreePort(), FreePort(), observers.Contains(i) ? PeerRole.Observer : PeerRole.Participant))
+            .Select(i => new PeerAddress(i, "127.0.0.1", ports[2 * i - 2], ports[2 * i - 1], observers.Contains(i) ? PeerRole.Observer : PeerRole.Participant))
             .ToList();
         Config = new QuorumConfig(Servers.Where(s => s.IsParticipant).Select(s => s.Id), Servers.Where(s => !s.IsParticipant).Select(s => s.Id));
         foreach (var server in Servers) Probes[server.Id] = kit.CreateTestProbe($"peer-{server.Id}");
@@ -56,10 +56,6 @@ internal sealed class ElectionCluster
 
     public int ElectionPort(long id) => Servers.First(s => s.Id == id).ElectionPort;
 
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A free port for a client port, none of the members' quorum and election ports.</summary>
+    public int FreeClientPort() => LoopbackPorts.Free(1, Servers.SelectMany(s => new[] { s.QuorumPort, s.ElectionPort }))[0];
 }

@@ -18,8 +18,9 @@ public sealed class ZooKeeperElectionInteropTests(ITestOutputHelper output) : Te
         var cluster = new ElectionCluster(this, 3);
         cluster.StartAndLook(1);
         (await ElectionPortTests.ConnectAsync(cluster.ElectionPort(1))).Dispose();
-        await using var zk2 = await ZooKeeperPeerProcess.StartAsync(2, cluster.Servers, ElectionCluster.FreePort());
-        await using var zk3 = await ZooKeeperPeerProcess.StartAsync(3, cluster.Servers, ElectionCluster.FreePort());
+        // 3 first: with this node it is a quorum that elects 3. Started after 2, a slow JVM let 1 and 2 elect 2 first.
+        await using var zk3 = await ZooKeeperPeerProcess.StartAsync(3, cluster.Servers, cluster.FreeClientPort());
+        await using var zk2 = await ZooKeeperPeerProcess.StartAsync(2, cluster.Servers, cluster.FreeClientPort());
         try
         {
             var decision = cluster.Probes[1].ExpectMsg<ElectionProtocol.Decided>(Bound);
@@ -45,7 +46,7 @@ public sealed class ZooKeeperElectionInteropTests(ITestOutputHelper output) : Te
         cluster.StartAndLook(3, mine, 1);
         (await ElectionPortTests.ConnectAsync(cluster.ElectionPort(3))).Dispose();
         // ZooKeeper 1 first: with this node it is a quorum, and it cannot elect anyone without this node's vote.
-        await using var zk1 = await ZooKeeperPeerProcess.StartAsync(1, cluster.Servers, ElectionCluster.FreePort());
+        await using var zk1 = await ZooKeeperPeerProcess.StartAsync(1, cluster.Servers, cluster.FreeClientPort());
         ZooKeeperPeerProcess? zk2 = null;
         try
         {
@@ -56,7 +57,7 @@ public sealed class ZooKeeperElectionInteropTests(ITestOutputHelper output) : Te
             await AwaitLogAsync(zk1, "FOLLOWING");
 
             // A ZooKeeper server that joins later is answered with the leader's vote.
-            zk2 = await ZooKeeperPeerProcess.StartAsync(2, cluster.Servers, ElectionCluster.FreePort());
+            zk2 = await ZooKeeperPeerProcess.StartAsync(2, cluster.Servers, cluster.FreeClientPort());
             await AwaitLogAsync(zk2, "n.sid:3, n.state:LEADING, n.leader:3, n.round:0x1, n.peerEpoch:0x1, n.zxid:0x100000005,");
         }
         finally
