@@ -26,6 +26,7 @@ public sealed partial class DataTree
             _root = node;
             _nodeCount = 1;
             _acls.AddUsage(node.AclRef);
+            AddDigest(RootPath, node);
             return;
         }
 
@@ -41,6 +42,7 @@ public sealed partial class DataTree
         node.Name = path[(slash + 1)..].ToString();
         if (node.Name.Length == 0 || _lastLoadedParent.Child(node.Name) is not null) throw new InvalidDataException($"Duplicate node {path}");
         _lastLoadedParent.AddChild(node);
+        AddDigest(path, node);
         _nodeCount++;
         _acls.AddUsage(node.AclRef);
         if (node.EphemeralOwner != 0) TrackOwner(path.ToString(), node.EphemeralOwner);

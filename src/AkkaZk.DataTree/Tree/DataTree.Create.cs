@@ -29,12 +29,14 @@ public sealed partial class DataTree
             return ErrorCode.NodeExists;
         }
 
+        RemoveDigest(parentName, parent);
         if (parentCVersion == -1) parentCVersion = parent.Cversion + 1;   // CreateTxnV0 from old logs
         if (parentCVersion > parent.Cversion)
         {
             parent.Cversion = parentCVersion;
             parent.Pzxid = zxid;
         }
+        AddDigest(parentName, parent);
 
         var child = new DataNode(childName, data, aclRef)
         {
@@ -46,6 +48,7 @@ public sealed partial class DataTree
             EphemeralOwner = owner,
         };
         parent.AddChild(child);
+        AddDigest(path, child);
         _approximateDataSize += NodeSize(path, data);
         _nodeCount++;
         TrackOwner(path, owner);
@@ -71,8 +74,10 @@ public sealed partial class DataTree
         if (parentCVersion == -1) parentCVersion = parent.Cversion + 1;
         if (parentCVersion > parent.Cversion)
         {
+            RemoveDigest(parentName, parent);
             parent.Cversion = parentCVersion;
             parent.Pzxid = zxid;
+            AddDigest(parentName, parent);
         }
         return ErrorCode.NodeExists;
     }

@@ -17,10 +17,13 @@ public sealed partial class DataTree
         var childName = path[(slash + 1)..];
         if (GetNode(parentName) is not { } parent) return ErrorCode.NoNode;
 
+        RemoveDigest(parentName, parent);
         var node = parent.RemoveChild(childName);
         if (zxid > parent.Pzxid) parent.Pzxid = zxid;
+        AddDigest(parentName, parent);
 
         if (node is null) return ErrorCode.NoNode;
+        RemoveDigest(path, node);
         _nodeCount--;
         var acl = AclOf(node);
         _acls.Release(node.AclRef);

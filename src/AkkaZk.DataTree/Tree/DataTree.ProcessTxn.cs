@@ -14,6 +14,7 @@ public sealed partial class DataTree
         ArgumentNullException.ThrowIfNull(txn);
         var result = Apply(txn.Header, txn.Header.Type, txn.Body);
         if (txn.Header.Zxid > LastProcessedZxid) LastProcessedZxid = txn.Header.Zxid;
+        LogZxidDigest(txn.Header.Zxid);
         return result;
     }
 

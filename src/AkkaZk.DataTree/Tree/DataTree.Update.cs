@@ -11,10 +11,12 @@ public sealed partial class DataTree
         if (GetNode(path) is not { } node) return ErrorCode.NoNode;
         var acl = AclOf(node);
         var lastData = node.Data;
+        RemoveDigest(path, node);
         node.Data = data;
         node.Mtime = time;
         node.Mzxid = zxid;
         node.Version = version;
+        AddDigest(path, node);
         stat = node.ToStat(ExtendedTypesEnabled);
 
         UpdateQuotaForChange(path, (data?.Length ?? 0) - (lastData?.Length ?? 0), 0);
@@ -29,8 +31,10 @@ public sealed partial class DataTree
         stat = null;
         if (GetNode(path) is not { } node) return ErrorCode.NoNode;
         _acls.Release(node.AclRef);
+        RemoveDigest(path, node);
         node.Aversion = version;
         node.AclRef = _acls.Intern(acl);
+        AddDigest(path, node);
         stat = node.ToStat(ExtendedTypesEnabled);
         return ErrorCode.Ok;
     }

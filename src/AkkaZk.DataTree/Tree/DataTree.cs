@@ -53,6 +53,8 @@ public sealed partial class DataTree
         // addConfigNode: READ_ACL_UNSAFE set through setACL(path, acl, -1), so aversion −1 and ACL ref 1.
         zookeeper.AddChild(new DataNode("config", [], _acls.Intern(Acl.ReadAclUnsafe)) { Aversion = -1 });
         _nodeCount = 5;   // "", "/", /zookeeper, /zookeeper/quota, /zookeeper/config
+        AddDigest(RootPath, _root);
+        AddDigest(ZookeeperPath, zookeeper);
         _approximateDataSize = ComputeApproximateDataSize();
     }
 

@@ -24,7 +24,7 @@ public static class AdminCommands
         new("environment", ["env", "envi"], _ => Task.FromResult(new AdminAnswer(
             StatusText.Environment().Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)).ToList()))),
         new("get_trace_mask", ["gtmk"], Serving(r => Task.FromResult(AdminAnswer.Of(("tracemask", r.Service!.TraceMask))))),
-        new("hash", [], _ => Task.FromResult(AdminAnswer.Of(("digests", Array.Empty<object>())))),
+        new("hash", [], Serving(async r => AdminAnswer.Of(("digests", DigestText.Entries(await r.Service!.DigestHistoryAsync().ConfigureAwait(false)))))),
         new("initial_configuration", ["icfg"], r => Task.FromResult(AdminAnswer.Of(("initial_configuration", r.Context.ConfigText)))),
         new("is_read_only", ["isro"], Serving(r => Task.FromResult(AdminAnswer.Of(("read_only", r.Service!.Status.Mode == FourLetterWords.FourLetterWordService.ReadOnlyMode))))),
         new("last_snapshot", ["lsnp"], Serving(r => Task.FromResult(LastSnapshot(r.Context.DataDir)))),

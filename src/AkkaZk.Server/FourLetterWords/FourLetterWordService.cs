@@ -1,4 +1,5 @@
 using AkkaZk.Actors;
+using AkkaZk.DataTree;
 using AkkaZk.Server.Ensemble.Zab;
 using AkkaZk.Server.Stats;
 using AkkaZk.Server.Tree;
@@ -53,7 +54,8 @@ public sealed class FourLetterWordService(IActorRef tree, ServerStats stats, Con
             "wchc" => WatchText.Wchc((await TreeStatsAsync().ConfigureAwait(false)).Watches),
             "wchp" => WatchText.Wchp((await TreeStatsAsync().ConfigureAwait(false)).Watches),
             "dump" => await DumpAsync().ConfigureAwait(false),
-            // hash lists the digest history, empty until digests are kept; "telnet close" just closes.
+            "hash" => DigestText.Hash(await DigestHistoryAsync().ConfigureAwait(false)),
+            // "telnet close" just closes.
             _ => string.Empty,
         };
     }
@@ -71,6 +73,9 @@ public sealed class FourLetterWordService(IActorRef tree, ServerStats stats, Con
     /// <summary>The leader's learner numbers for mntr; null on any other server.</summary>
     private async Task<LeaderActor.LeaderStats?> LeaderStatsAsync() =>
         leader is null ? null : await leader.Ask<LeaderActor.LeaderStats>(new LeaderActor.GetLeaderStats(), StatsTimeout).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<ZxidDigest>> DigestHistoryAsync() =>
+        (await tree.Ask<TreeProtocol.DigestHistory>(new TreeProtocol.GetDigestHistory(), StatsTimeout).ConfigureAwait(false)).Digests;
 
     public Task<TreeProtocol.SessionDump> SessionDumpAsync() =>
         tree.Ask<TreeProtocol.SessionDump>(new TreeProtocol.GetSessionDump(), StatsTimeout);

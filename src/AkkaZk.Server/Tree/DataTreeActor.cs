@@ -80,6 +80,7 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
         Receive<DeleteNextContainerTick>(_ => DeleteNextContainer());
         Receive<TreeProtocol.GetSessionDump>(_ => Sender.Tell(DumpSessions(), Self));
         Receive<TreeProtocol.ResetMetrics>(_ => _namespaces.Reset());
+        Receive<TreeProtocol.GetDigestHistory>(_ => Sender.Tell(new TreeProtocol.DigestHistory(_tree.DigestHistory), Self));
         Receive<TreeProtocol.GetTreeStats>(_ => Sender.Tell(new TreeProtocol.TreeStats(_tree.LastProcessedZxid, _tree.NodeCount,
             _tree.WatchCount, _tree.EphemeralCount, _tree.ApproximateDataSize, _tracker.Count, _tree.GetWatchStatistics(),
             _namespaces.Snapshot()), Self));

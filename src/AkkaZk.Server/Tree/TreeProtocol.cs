@@ -20,6 +20,10 @@ public static class TreeProtocol
     public sealed record TreeStats(long LastZxid, int NodeCount, int WatchCount, int EphemeralCount,
         long ApproximateDataSize, int SessionCount, WatchStatistics Watches, IReadOnlyList<SummarySnapshot> NamespaceSummaries);
 
+    /// <summary>Asks for the tree's digest history (the hash command); answered with <see cref="DigestHistory"/>.</summary>
+    public sealed record GetDigestHistory;
+    public sealed record DigestHistory(IReadOnlyList<ZxidDigest> Digests);
+
     /// <summary>srst: the tree's own metrics (bytes per namespace) back to zero.</summary>
     public sealed record ResetMetrics;
 

@@ -1,0 +1,54 @@
+using AkkaZk.Jute.Quorum;
+
+namespace AkkaZk.DataTree;
+
+// The tree digest, kept as ZooKeeper's NodeHashMapImpl keeps it: the wrapping sum of every node's digest (the
+// root once, as ""), each node's own digest cached on the node, taken out before a change and put back after.
+public sealed partial class DataTree
+{
+    private readonly DigestCalculator _digestCalculator = new();
+    private readonly DigestLog _digestLog = new();
+    private long _treeDigest;
+
+    /// <summary>DataTree.getTreeDigest: the sum of the node digests.</summary>
+    public long TreeDigest => _treeDigest;
+
+    /// <summary>The digest after the last txn applied (lastProcessedZxidDigest); zxid 0 before any txn.</summary>
+    public ZxidDigest LastProcessedZxidDigest { get; private set; } = new(0, DigestCalculator.Version, 0);
+
+    /// <summary>The digest history the hash command prints, oldest first.</summary>
+    public IReadOnlyList<ZxidDigest> DigestHistory => _digestLog.ToList();
+
+    /// <summary>
+    /// DataTree.compareDigest: whether a txn's digest (the sender's tree after the txn) matches this tree's after
+    /// applying it. A txn without a digest, or of another digest version, is not compared and counts as a match.
+    /// </summary>
+    public bool MatchesDigest(TxnDigest? digest) =>
+        digest is null || digest.Version != DigestCalculator.Version || digest.TreeDigest == _treeDigest;
+
+    /// <summary>The digest a node with this path, data and stat contributes (for predicting a txn's digest).</summary>
+    internal long NodeDigest(ReadOnlySpan<char> path, byte[]? data, in DigestStat stat) =>
+        _digestCalculator.Calculate(path, data, stat);
+
+    /// <summary>preChange: the node's cached digest leaves the sum.</summary>
+    private void RemoveDigest(ReadOnlySpan<char> path, DataNode node)
+    {
+        if (DigestCalculator.IsExcluded(path)) return;
+        _treeDigest = unchecked(_treeDigest - node.Digest);
+    }
+
+    /// <summary>postChange (or put): the node's digest is computed again, cached and added to the sum.</summary>
+    private void AddDigest(ReadOnlySpan<char> path, DataNode node)
+    {
+        if (DigestCalculator.IsExcluded(path)) return;
+        node.Digest = _digestCalculator.Calculate(path, node.Data, node.DigestStat);
+        _treeDigest = unchecked(_treeDigest + node.Digest);
+    }
+
+    /// <summary>logZxidDigest, after a whole txn (a multi counts once).</summary>
+    private void LogZxidDigest(long zxid)
+    {
+        LastProcessedZxidDigest = new ZxidDigest(zxid, DigestCalculator.Version, _treeDigest);
+        _digestLog.Record(LastProcessedZxidDigest);
+    }
+}

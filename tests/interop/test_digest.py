@@ -1,0 +1,157 @@
+"""The tree digest (ZOOKEEPER-3114, zookeeper.digest.enabled, on by default in 3.8) through the hash command.
+
+ZooKeeper keeps the tree digest at every zxid that is a multiple of 0x80 and prints that history as
+"<zxid hex>: <digest>" lines. Times enter the digest, so two servers never agree on its value; instead
+each server's digest is checked against one computed here from the tree read back with kazoo (every
+node's path, data and stat, as DigestCalculator version 2 hashes them). Run with AKKAZK_TARGET=apache
+to check this computation against ZooKeeper 3.8.0 itself.
+"""
+import json
+import re
+import struct
+import urllib.request
+import zlib
+
+import pytest
+from kazoo.security import make_acl
+
+import conftest
+from conftest import free_port, wait_until
+
+INTERVAL = 0x80
+HASH_LINE = re.compile(r"^([0-9a-f]+): (-?\d+)$")
+
+
+def node_digest(path, data, stat):
+    """DigestCalculator.calculateDigest from a client-visible stat (the persisted cversion recovered)."""
+    if path.startswith("/zookeeper/"):
+        return 0
+    key = "" if path == "/" else path
+    persisted_cversion = (stat.cversion + stat.numChildren) // 2
+    fields = struct.pack(
+        ">qqqqqiiiq", stat.czxid, stat.mzxid, stat.pzxid, stat.ctime, stat.mtime,
+        stat.version, persisted_cversion, stat.aversion, stat.ephemeralOwner)
+    return zlib.crc32(fields, zlib.crc32(data or b"", zlib.crc32(key.encode("utf-8"))))
+
+
+def tree_digest(zk):
+    """The sum (as a Java long) of every node's digest, walking the tree from the root."""
+    total = 0
+    stack = ["/"]
+    while stack:
+        path = stack.pop()
+        data, stat = zk.get(path)
+        total += node_digest(path, data, stat)
+        for child in zk.get_children(path):
+            stack.append(("" if path == "/" else path) + "/" + child)
+    total &= (1 << 64) - 1
+    return total - (1 << 64) if total >= 1 << 63 else total
+
+
+def hash_lines(server):
+    text = server.four_letter("hash")
+    lines = [line for line in text.split("\n") if line]
+    parsed = []
+    for line in lines:
+        m = HASH_LINE.match(line)
+        assert m, f"unexpected hash line {line!r} in {text!r}"
+        parsed.append((int(m.group(1), 16), int(m.group(2))))
+    assert text == "".join(f"{z:x}: {d}\n" for z, d in parsed)
+    return parsed
+
+
+def pad_to_interval(zk, path):
+    """setData until the last txn's zxid is a multiple of 0x80; returns that zxid."""
+    zxid = zk.set(path, b"").mzxid
+    while zxid % INTERVAL:
+        zxid = zk.set(path, b"").mzxid
+    return zxid
+
+
+def scripted_ops(zk, prefix):
+    zk.create(prefix, b"root of the script")
+    zk.create(f"{prefix}/a", b"alpha")
+    zk.create(f"{prefix}/a/b", b"")
+    zk.create(f"{prefix}/a/b/c", None)
+    zk.create(f"{prefix}/eph", b"ephemeral", ephemeral=True)
+    sequential = [zk.create(f"{prefix}/seq-", b"s", sequence=True) for _ in range(3)]
+    zk.create(f"{prefix}/unicode-\u00e9\u4e2d", "d\u00e4ta".encode("utf-8"))
+    zk.create(f"{prefix}/big", bytes(range(256)) * 40)
+    for i in range(5):
+        zk.set(f"{prefix}/a", f"v{i}".encode())
+    zk.set_acls(f"{prefix}/a/b", [make_acl("world", "anyone", read=True, create=True, delete=True)])
+    zk.delete(f"{prefix}/a/b/c")
+    zk.create(f"{prefix}/gone", b"x")
+    zk.delete(f"{prefix}/gone")
+    tx = zk.transaction()
+    tx.create(f"{prefix}/m1", b"multi")
+    tx.set_data(f"{prefix}/a", b"in multi")
+    tx.delete(sequential[0])
+    results = tx.commit()
+    assert not any(isinstance(r, Exception) for r in results), results
+    failed = zk.transaction()
+    failed.create(f"{prefix}/m2", b"")
+    failed.delete(f"{prefix}/missing")
+    failed.commit()
+    zk.set("/", b"root data")
+    zk.create(f"{prefix}/pad", b"")
+
+
+def test_hash_history_matches_the_tree(fresh_server):
+    zk = fresh_server.client()
+    assert hash_lines(fresh_server) == []
+
+    scripted_ops(zk, "/digest")
+    first = pad_to_interval(zk, "/digest/pad")
+    expected_first = tree_digest(zk)
+    wait_until(lambda: hash_lines(fresh_server), 10, message="a hash line")
+    assert hash_lines(fresh_server) == [(first, expected_first)]
+
+    # More writes up to the next multiple of 0x80: the history keeps both, oldest first.
+    for i in range(10):
+        zk.create(f"/digest/more{i}", str(i).encode(), ephemeral=i % 2 == 0)
+    zk.delete("/digest/more1")
+    second = pad_to_interval(zk, "/digest/pad")
+    assert second == first + INTERVAL
+    assert hash_lines(fresh_server) == [(first, expected_first), (second, tree_digest(zk))]
+
+
+def test_closing_a_session_deletes_its_ephemerals_from_the_digest(fresh_server):
+    zk = fresh_server.client()
+    other = fresh_server.client()
+    other.create("/owned", b"", ephemeral=True)
+    zk.create("/keeper", b"")
+    other.stop()
+    other.close()
+    wait_until(lambda: zk.exists("/owned") is None, 10, message="the ephemeral to go")
+    zxid = pad_to_interval(zk, "/keeper")
+    assert hash_lines(fresh_server)[-1] == (zxid, tree_digest(zk))
+
+
+# ZooKeeper's AdminServer needs Jetty and Jackson on the classpath (Debian ships them beside zookeeper.jar).
+ADMIN_JARS = ["jetty9-server", "jetty9-servlet", "jetty9-http", "jetty9-io", "jetty9-util", "jetty9-security",
+              "servlet-api", "jackson-core", "jackson-databind", "jackson-annotations"]
+
+
+@pytest.fixture
+def admin_server(request, monkeypatch):
+    extra = ":".join(f"{conftest.JAVA_LIB}/{jar}.jar" for jar in ADMIN_JARS)
+    monkeypatch.setattr(conftest, "ZK_CLASSPATH", conftest.ZK_CLASSPATH + ":" + extra)
+    port = free_port()
+    srv = conftest._start(request.node.name[:40], extra_cfg={
+        "admin.enableServer": "true", "admin.serverAddress": "127.0.0.1", "admin.serverPort": str(port)})
+    srv.admin_port = port
+    yield srv
+    srv.cleanup()
+
+
+def test_admin_hash_command(admin_server):
+    srv, port = admin_server, admin_server.admin_port
+    zk = srv.client()
+    zk.create("/admin", b"")
+    zxid = pad_to_interval(zk, "/admin")
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/commands/hash", timeout=10) as reply:
+        answer = json.load(reply)
+    assert answer["command"] == "hash"
+    assert answer["error"] is None
+    assert answer["digests"] == [{"zxid": zxid, "digest": tree_digest(zk), "digest_version": 2}]
