@@ -16,7 +16,7 @@ import pytest
 from kazoo.security import make_acl
 
 import conftest
-from conftest import free_port, wait_until
+from conftest import free_port, stop_client, wait_until
 
 INTERVAL = 0x80
 HASH_LINE = re.compile(r"^([0-9a-f]+): (-?\d+)$")
@@ -155,3 +155,56 @@ def test_admin_hash_command(admin_server):
     assert answer["command"] == "hash"
     assert answer["error"] is None
     assert answer["digests"] == [{"zxid": zxid, "digest": tree_digest(zk), "digest_version": 2}]
+
+
+# Ensembles: every member applies the leader's txns (times included), so every member's hash history is the
+# same, and a ZooKeeper member checks each txn's digest against its own tree and logs any mismatch.
+ENSEMBLES = {
+    "akkazk-leads-zookeeper": ("apache", "apache", "akkazk"),
+    "zookeeper-leads-akkazk": ("akkazk", "akkazk", "apache"),
+} if conftest.TARGET == "akkazk" else {"zookeeper": ("apache", "apache", "apache")}
+MISMATCH = re.compile(r"digest mismatch|Digests are not matching", re.IGNORECASE)
+
+
+@pytest.fixture(params=list(ENSEMBLES), ids=list(ENSEMBLES))
+def ensemble(request):
+    from ensemble import Ensemble
+    ens = Ensemble(ENSEMBLES[request.param])
+    try:
+        # The leader-to-be (sid 3, largest with every zxid 0) listens before the others look for a leader, so a
+        # slower JVM still takes part in the first election.
+        ens.servers[3].launch()
+        wait_until(lambda: ens.servers[3].four_letter("ruok", timeout=2) == "imok", 30, message="sid 3 listening")
+        for i in (1, 2):
+            ens.servers[i].launch()
+        for srv in ens.servers.values():
+            srv.wait_ready(timeout=60)
+        yield ens
+    finally:
+        ens.cleanup()
+
+
+def test_every_member_keeps_the_same_digest_and_none_reports_a_mismatch(ensemble):
+    # The largest sid leads a fresh ensemble: the last kind listed.
+    assert ensemble.leader() == 3
+    clients = {i: ensemble.client(i) for i in ensemble.servers}
+    scripted_ops(clients[1], "/via-follower")
+    scripted_ops(clients[3], "/via-leader")
+    short_lived = ensemble.client(2)
+    short_lived.create("/via-follower/short-lived", b"", ephemeral=True)
+    stop_client(short_lived)
+    zk = clients[2]
+    zxid = pad_to_interval(zk, "/via-leader/pad")
+
+    def histories():
+        seen = {i: hash_lines(srv) for i, srv in ensemble.servers.items()}
+        return seen if all(h and h[-1][0] == zxid for h in seen.values()) else None
+
+    seen = wait_until(histories, 20, message=f"every member's hash at 0x{zxid:x}")
+    assert seen[1] == seen[2] == seen[3]
+    zk.sync("/")
+    assert seen[2][-1] == (zxid, tree_digest(zk))
+    for i, srv in ensemble.servers.items():
+        with open(srv.log_path, errors="replace") as log:
+            mismatches = [line for line in log if MISMATCH.search(line)]
+        assert not mismatches, f"member {i} ({srv.target}) logged: {mismatches[:3]}"

@@ -123,7 +123,7 @@ public sealed partial class DataTree
         return results;
     }
 
-    private static bool IsMultiSubType(int type) => type is OpCode.Create or OpCode.Create2 or OpCode.CreateTtl
+    internal static bool IsMultiSubType(int type) => type is OpCode.Create or OpCode.Create2 or OpCode.CreateTtl
         or OpCode.CreateContainer or OpCode.Delete or OpCode.DeleteContainer or OpCode.SetData or OpCode.Check;
 
     private static bool IsKnownType(int type) => type is OpCode.Create or OpCode.Create2 or OpCode.CreateTtl

@@ -25,7 +25,7 @@ public static class MonitorText
         "ensemble_auth_success", "ensemble_auth_fail", "ensemble_auth_skip", "outstanding_changes_queued",
         "outstanding_changes_removed", "request_commit_queued", "requests_not_forwarded_to_commit_processor",
         "skip_learner_request_to_next_processor_count", "insecure_admin_count", "looking_count",
-        "digest_mismatches_count", "quit_leading_due_to_disloyal_voter", "unrecoverable_error_count",
+        "quit_leading_due_to_disloyal_voter", "unrecoverable_error_count",
         "tls_handshake_exceeded",
     ];
 
@@ -100,7 +100,12 @@ public static class MonitorText
         foreach (var (name, counter) in metrics.Counters) Line(text, name, counter.Value);
         // In standalone every request also passes the sync processor's queue.
         Line(text, "sync_processor_request_queued", metrics.RequestsQueued.Value);
-        foreach (var name in s_zeroCounters) Line(text, name, 0);
+        foreach (var name in s_zeroCounters)
+        {
+            Line(text, name, 0);
+            // digest_mismatches_count keeps its place in ZooKeeper's order, after looking_count.
+            if (name == "looking_count") Line(text, "digest_mismatches_count", tree.DigestMismatches);
+        }
 
         foreach (var summary in metrics.Summaries) Summary(text, summary.Snapshot());
         foreach (var name in s_zeroSummaries) Summary(text, new SummarySnapshot(name, 0, 0, 0, 0, null));

@@ -15,6 +15,7 @@ public sealed partial class DataTreeActor
         var killed = pending.Txn.Type == OpCode.CloseSession ? _tree.GetEphemerals(pending.Txn.Header.ClientId) : null;
         var result = _tree.ProcessTxn(pending.Txn);
         _preparer.Applied(pending.Txn.Zxid);
+        _digestPredictor.Applied(pending.Txn.Zxid);
         NamespaceWrites.Record(_namespaces, pending.Txn, result);
         if (_role != TreeRole.Standalone) TrackReplicatedSession(pending);
         foreach (var path in killed ?? []) _namespaces.Write(path, 0);

@@ -2,6 +2,7 @@ using AkkaZk.Actors;
 using AkkaZk.Consensus;
 using AkkaZk.DataTree;
 using AkkaZk.Jute;
+using AkkaZk.Jute.Quorum;
 using AkkaZk.Server.Ensemble.Zab;
 using AkkaZk.Server.Sessions;
 using Microsoft.Extensions.Logging;
@@ -32,6 +33,7 @@ public sealed partial class DataTreeActor
         {
             _role = TreeRole.Leading;
             _roleActor = m.Leader;
+            _digestPredictor.Reset();
             // Leader.startZkServer: the next zxid is (epoch, 1); the tree reports (epoch, 0) until then.
             _lastAssignedZxid = m.EpochZxid;
             _tree.LastProcessedZxid = Math.Max(_tree.LastProcessedZxid, m.EpochZxid);
@@ -72,13 +74,11 @@ public sealed partial class DataTreeActor
             Apply(_pending.Dequeue());
             return;
         }
-        var txn = TxnCodec.Deserialize(committed.Data);
-        if (_forwarded.Remove((txn.Header.ClientId, txn.Header.Cxid), out var waiting))
-        {
-            Apply(new PendingTxn(txn, waiting.Kind, waiting.Session, waiting.Xid, waiting.OpCode, waiting.Timestamp, waiting.TimeoutMs));
-            return;
-        }
-        Apply(new PendingTxn(txn, PendingKind.Replicated, null, txn.Header.Cxid, txn.Type, Now));
+        var (txn, digest) = TxnLogEntry.Decode(committed.Data);
+        Apply(_forwarded.Remove((txn.Header.ClientId, txn.Header.Cxid), out var waiting)
+            ? new PendingTxn(txn, waiting.Kind, waiting.Session, waiting.Xid, waiting.OpCode, waiting.Timestamp, waiting.TimeoutMs)
+            : new PendingTxn(txn, PendingKind.Replicated, null, txn.Header.Cxid, txn.Type, Now));
+        CompareDigest(txn, digest);
     }
 
     /// <summary>Every server keeps the global sessions: createSession adds one, closeSession removes it and its connection.</summary>
@@ -198,6 +198,7 @@ public sealed partial class DataTreeActor
     {
         _tree = SnapshotSerializer.Deserialize(new MemoryStream(body), zxid, _settings.Journal.ExtendedTypesEnabled);
         _preparer = new TxnPreparer(_tree, _settings.Prep);
+        _digestPredictor = new DigestPredictor(_tree);
         _lastAssignedZxid = _tree.LastProcessedZxid;
         foreach (var session in _tracker.Sessions.ToList()) _tracker.Remove(session.SessionId);
         foreach (var (sessionId, timeout) in _tree.SessionsWithTimeouts) _tracker.Add(sessionId, timeout, Now);

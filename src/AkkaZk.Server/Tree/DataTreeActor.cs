@@ -83,13 +83,14 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
         Receive<TreeProtocol.GetDigestHistory>(_ => Sender.Tell(new TreeProtocol.DigestHistory(_tree.DigestHistory), Self));
         Receive<TreeProtocol.GetTreeStats>(_ => Sender.Tell(new TreeProtocol.TreeStats(_tree.LastProcessedZxid, _tree.NodeCount,
             _tree.WatchCount, _tree.EphemeralCount, _tree.ApproximateDataSize, _tracker.Count, _tree.GetWatchStatistics(),
-            _namespaces.Snapshot()), Self));
+            _namespaces.Snapshot()) { DigestMismatches = _digestMismatches }, Self));
     }
 
     private void OnRecovered(TreeProtocol.Recovered m)
     {
         _tree = m.Tree;
         _preparer = new TxnPreparer(_tree, _settings.Prep);
+        _digestPredictor = new DigestPredictor(_tree);
         _snapshotPolicy = new SnapshotPolicy(_settings.Journal.SnapCount, new Random());
         _lastAssignedZxid = _tree.LastProcessedZxid;
         _sessionIds = new SessionIdGenerator(_settings.ServerId == 0 ? 1 : _settings.ServerId, WallClock);
@@ -235,6 +236,8 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
         _pending.Enqueue(pending);
         if (_role == TreeRole.Leading)
         {
+            // As PrepRequestProcessor: the proposal carries the tree digest once it is applied (not on an error txn).
+            _digestPredictor.Next(pending.Txn)?.Write(_txnWriter);
             // Ensemble: the leader logs, replicates and commits it; it is applied on ApplyCommitted.
             _roleActor.Tell(new ZabProtocol.Propose(new ZabTxn(pending.Txn.Zxid, _txnWriter.ToArray())), Self);
             return;

@@ -18,7 +18,11 @@ public static class TreeProtocol
 
     public sealed record GetTreeStats;
     public sealed record TreeStats(long LastZxid, int NodeCount, int WatchCount, int EphemeralCount,
-        long ApproximateDataSize, int SessionCount, WatchStatistics Watches, IReadOnlyList<SummarySnapshot> NamespaceSummaries);
+        long ApproximateDataSize, int SessionCount, WatchStatistics Watches, IReadOnlyList<SummarySnapshot> NamespaceSummaries)
+    {
+        /// <summary>digest_mismatches_count: replicated txns whose digest did not match the tree after applying them.</summary>
+        public long DigestMismatches { get; init; }
+    }
 
     /// <summary>Asks for the tree's digest history (the hash command); answered with <see cref="DigestHistory"/>.</summary>
     public sealed record GetDigestHistory;

@@ -140,14 +140,15 @@ public sealed partial class FourLetterWordFormatTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Telnet_close_and_hash_answer_nothing()
+    public async Task Telnet_close_answers_nothing_and_hash_lists_zxid_digest_lines()
     {
         using (var connection = await RawConnection.OpenAsync(_node.Port))
         {
             await connection.SendRawAsync([0xFF, 0xF4, 0xFF, 0xFD]);
             Assert.Empty(await connection.ReadToEndAsync());
         }
-        Assert.Equal("", await WordAsync("hash"));
+        // Empty until the zxid reaches 0x80 (tests/interop/test_digest.py checks the values).
+        Assert.Matches("^([0-9a-f]+: -?[0-9]+\n)*$", await WordAsync("hash"));
     }
 
     [Fact]
