@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using AkkaZk.DataTree;
 
 namespace AkkaZk.Persistence;
 
@@ -6,8 +7,9 @@ namespace AkkaZk.Persistence;
 /// The frame of a ZooKeeper snapshot file (QUORUM 11.2): FileHeader{magic "ZKSN", version 2, dbid −1}, the
 /// payload, seal 1 (Adler-32 of every byte so far as a long, then ustring "/"), ZxidDigest{zxid, version 2,
 /// digest}, and seal 2 (the running Adler-32, which covers seal 1 and the digest, then "/"), as FileSnap.serialize
-/// with digest enabled. The digest is written all zero except its version, as a fresh ZooKeeper server writes it:
-/// the store never parses the payload, and zxid 0 never matches a replayed txn so no digest check is triggered.
+/// with digest enabled. The digest is the tree's after its last applied txn (DataTree.lastProcessedZxidDigest),
+/// which ZooKeeper checks once its replay reaches that zxid; without one it is all zero but its version, as a fresh
+/// ZooKeeper server writes it, and zxid 0 never matches a replayed txn so no check is made.
 /// </summary>
 internal static class SnapshotFileFormat
 {
@@ -30,12 +32,13 @@ internal static class SnapshotFileFormat
         output.Write(header);
     }
 
-    public static void WriteTrailer(ChecksumStream output)
+    public static void WriteTrailer(ChecksumStream output, ZxidDigest? zxidDigest = null)
     {
         WriteSeal(output);
         Span<byte> digest = stackalloc byte[DigestLength];
-        digest.Clear();
-        BinaryPrimitives.WriteInt32BigEndian(digest[8..], DigestVersion);
+        BinaryPrimitives.WriteInt64BigEndian(digest, zxidDigest?.Zxid ?? 0);
+        BinaryPrimitives.WriteInt32BigEndian(digest[8..], zxidDigest?.DigestVersion ?? DigestVersion);
+        BinaryPrimitives.WriteInt64BigEndian(digest[12..], zxidDigest?.Digest ?? 0);
         output.Write(digest);
         WriteSeal(output);
     }

@@ -1,3 +1,4 @@
+using AkkaZk.DataTree;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -31,11 +32,14 @@ public sealed class SnapshotStore
 
     public string DirectoryPath => _directory;
 
-    public SnapshotInfo Save(long zxid, ReadOnlyMemory<byte> payload) =>
-        Save(zxid, stream => stream.Write(payload.Span));
+    public SnapshotInfo Save(long zxid, ReadOnlyMemory<byte> payload, ZxidDigest? digest = null) =>
+        Save(zxid, stream => stream.Write(payload.Span), digest);
 
-    /// <summary>Writes a snapshot whose payload <paramref name="writePayload"/> streams out; durable when it returns.</summary>
-    public SnapshotInfo Save(long zxid, Action<Stream> writePayload)
+    /// <summary>
+    /// Writes a snapshot whose payload <paramref name="writePayload"/> streams out, then the tree's digest after its
+    /// last applied txn (DataTree.LastProcessedZxidDigest); durable when it returns.
+    /// </summary>
+    public SnapshotInfo Save(long zxid, Action<Stream> writePayload, ZxidDigest? digest = null)
     {
         ArgumentNullException.ThrowIfNull(writePayload);
         var started = Stopwatch.GetTimestamp();
@@ -48,7 +52,7 @@ public sealed class SnapshotStore
                 var checksummed = new ChecksumStream(file);
                 SnapshotFileFormat.WriteHeader(checksummed);
                 writePayload(checksummed);
-                SnapshotFileFormat.WriteTrailer(checksummed);
+                SnapshotFileFormat.WriteTrailer(checksummed, digest);
                 file.Flush(flushToDisk: true);
             }
             File.Move(temp, path, overwrite: true);

@@ -47,6 +47,24 @@ public sealed class SnapshotStoreTests
     }
 
     [Fact]
+    public void The_trailer_carries_the_trees_digest_after_its_last_txn()
+    {
+        using var dir = new TempDirectory();
+        var store = new SnapshotStore(dir.Path);
+        var payload = Payload(5);
+
+        var info = store.Save(0x100000080, payload, new AkkaZk.DataTree.ZxidDigest(0x100000080, 2, -1234567890123));
+
+        var bytes = File.ReadAllBytes(info.Path);
+        var digestAt = 16 + payload.Length + 13;   // ZxidDigest {long zxid, int version, long digest} after seal 1
+        Assert.Equal(0x100000080, BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(digestAt)));
+        Assert.Equal(2, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(digestAt + 8)));
+        Assert.Equal(-1234567890123, BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(digestAt + 12)));
+        Assert.True(store.TryOpenNewestValid(out _, out var stream));
+        Assert.Equal(payload, ReadPayload(stream));
+    }
+
+    [Fact]
     public void Streamed_payload_writer_may_dispose_the_stream()
     {
         using var dir = new TempDirectory();

@@ -7,7 +7,9 @@ node's path, data and stat, as DigestCalculator version 2 hashes them). Run with
 to check this computation against ZooKeeper 3.8.0 itself.
 """
 import json
+import os
 import re
+import shutil
 import struct
 import urllib.request
 import zlib
@@ -208,3 +210,43 @@ def test_every_member_keeps_the_same_digest_and_none_reports_a_mismatch(ensemble
         with open(srv.log_path, errors="replace") as log:
             mismatches = [line for line in log if MISMATCH.search(line)]
         assert not mismatches, f"member {i} ({srv.target}) logged: {mismatches[:3]}"
+
+
+def snapshot_trailer_digest(path):
+    """The ZxidDigest {long zxid, int version, long digest} before a snapshot file's last seal."""
+    with open(path, "rb") as f:
+        tail = f.read()[-(20 + 13):-13]
+    return struct.unpack(">qiq", tail)
+
+
+def test_a_snapshot_carries_the_digest_and_zookeeper_checks_it_on_load(server_factory):
+    srv = server_factory(extra_cfg={"snapCount": "2"})
+    zk = srv.client()
+    zk.create("/snap", b"")
+    for i in range(40):
+        zk.create(f"/snap/n{i}", str(i).encode())
+        zk.set("/snap", str(i).encode())
+    stop_client(zk)
+    srv.stop()
+    snap_dir = os.path.join(srv.data_dir, "version-2")
+    newest = max((f for f in os.listdir(snap_dir) if f.startswith("snapshot.")), key=lambda f: int(f[9:], 16))
+    snap_zxid = int(newest[9:], 16)
+    zxid, version, digest = snapshot_trailer_digest(os.path.join(snap_dir, newest))
+    assert version == 2 and zxid >= snap_zxid > 0
+    if conftest.TARGET == "akkazk":
+        assert zxid == snap_zxid   # taken between applies: the digest is the snapshot's own tree's
+
+    # Apache ZooKeeper 3.8.0 loads that snapshot alone and checks the digest when it reaches its zxid.
+    loader = conftest.ZkServer(target="apache", name="digest-loader")
+    try:
+        os.makedirs(os.path.join(loader.data_dir, "version-2"))
+        shutil.copy(os.path.join(snap_dir, newest), os.path.join(loader.data_dir, "version-2", newest))
+        loader.start()
+        with open(loader.log_path, errors="replace") as log:
+            text = log.read()
+        assert f"with zxid as 0x{zxid:x}, and digest value as {digest}" in text
+        assert not MISMATCH.search(text)
+        if zxid == snap_zxid:
+            assert tree_digest(loader.client()) == digest
+    finally:
+        loader.cleanup()

@@ -181,7 +181,7 @@ public sealed partial class DataTreeActor
     private void Persist(ZabProtocol.Persist m)
     {
         var steps = m.Actions.Select(action => action is TakeSnapshot snapshot
-            ? new TreeProtocol.SnapshotPayload(snapshot.Zxid, SerializeTree(), snapshot.ReplacesLog)
+            ? new TreeProtocol.SnapshotPayload(snapshot.Zxid, SerializeTree(), snapshot.ReplacesLog, _tree.LastProcessedZxidDigest)
             : (object)action).ToList();
         _journal.Tell(new TreeProtocol.ZabPersist(steps, m.ReplyTo), Self);
     }

@@ -16,7 +16,7 @@ public sealed partial class JournalActor
         AwaitSnapshotWrite();
         var store = Snapshots;
         var self = Self;
-        _snapshotWrite = Task.Run(() => store.Save(m.Zxid, m.Payload))
+        _snapshotWrite = Task.Run(() => store.Save(m.Zxid, m.Payload, m.Digest))
             .ContinueWith(t =>
             {
                 if (t.Exception is { } error) self.Tell(new SnapshotWriteFailed(m.Zxid, error.GetBaseException()), ActorRefs.NoSender);

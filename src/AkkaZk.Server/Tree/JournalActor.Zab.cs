@@ -52,7 +52,7 @@ public sealed partial class JournalActor
                 case TreeProtocol.SnapshotPayload s:
                     // A SNAP's state replaces the whole log: drop it first, so a crash leaves an older prefix, never a mix.
                     if (s.ReplacesLog) Journal.TruncateAfter(long.MinValue);
-                    Snapshots.Save(s.Zxid, s.Body);
+                    Snapshots.Save(s.Zxid, s.Body, s.Digest);
                     Context.Log.LogInformation("Snapshot 0x{Zxid:x} written at sync ({Bytes} bytes)", s.Zxid, s.Body.Length);
                     break;
                 case WipeData:

@@ -52,9 +52,9 @@ public static class TreeProtocol
     public sealed record StopReadOnly;
 
     public sealed record ZabPersist(IReadOnlyList<object> Steps, AkkaZk.Actors.IActorRef ReplyTo);
-    public sealed record SnapshotPayload(long Zxid, byte[] Body, bool ReplacesLog);
+    public sealed record SnapshotPayload(long Zxid, byte[] Body, bool ReplacesLog, ZxidDigest? Digest = null);
     public sealed record PersistBatch(IReadOnlyList<SerializedTxn> Txns);
     public sealed record BatchPersisted(long LastZxid, int Count);
-    public sealed record SaveSnapshot(long Zxid, ReadOnlyMemory<byte> Payload);
+    public sealed record SaveSnapshot(long Zxid, ReadOnlyMemory<byte> Payload, ZxidDigest? Digest = null);
     public sealed record PurgeNow;
 }
