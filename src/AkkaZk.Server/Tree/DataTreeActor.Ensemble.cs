@@ -71,7 +71,10 @@ public sealed partial class DataTreeActor
     {
         if (_pending.Count > 0 && _pending.Peek().Txn.Zxid == committed.Zxid)
         {
-            Apply(_pending.Dequeue());
+            var own = _pending.Dequeue();
+            Apply(own);
+            // As ZooKeeper's leader, which checks its precalculated digest against its tree like any member.
+            CompareDigest(own.Txn, own.Digest);
             return;
         }
         var (txn, digest) = TxnLogEntry.Decode(committed.Data);

@@ -233,15 +233,17 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
     {
         _txnWriter.Reset();
         TxnCodec.Write(_txnWriter, pending.Txn);
-        _pending.Enqueue(pending);
         if (_role == TreeRole.Leading)
         {
             // As PrepRequestProcessor: the proposal carries the tree digest once it is applied (not on an error txn).
-            _digestPredictor.Next(pending.Txn)?.Write(_txnWriter);
+            var digest = _digestPredictor.Next(pending.Txn);
+            digest?.Write(_txnWriter);
+            _pending.Enqueue(digest is null ? pending : pending with { Digest = digest });
             // Ensemble: the leader logs, replicates and commits it; it is applied on ApplyCommitted.
             _roleActor.Tell(new ZabProtocol.Propose(new ZabTxn(pending.Txn.Zxid, _txnWriter.ToArray())), Self);
             return;
         }
+        _pending.Enqueue(pending);
         _unflushed.Add(new SerializedTxn(pending.Txn.Zxid, _txnWriter.ToArray()));
         if (!_flushInFlight) FlushJournal();
     }

@@ -1,10 +1,15 @@
 using AkkaZk.Jute;
+using AkkaZk.Jute.Quorum;
 using AkkaZk.Server.Sessions;
 
 namespace AkkaZk.Server.Tree;
 
 /// <summary>A prepared txn waiting for its journal batch to be durable, and who is waiting for it.</summary>
-public sealed record PendingTxn(Txn Txn, PendingKind Kind, SessionContext? Session, int Xid, int OpCode, long Timestamp, int TimeoutMs = 0);
+public sealed record PendingTxn(Txn Txn, PendingKind Kind, SessionContext? Session, int Xid, int OpCode, long Timestamp, int TimeoutMs = 0)
+{
+    /// <summary>The digest a leader proposed with it: its tree's digest once the txn is applied.</summary>
+    public TxnDigest? Digest { get; init; }
+}
 
 /// <summary>Why a txn was prepared, which decides what happens once it is applied.</summary>
 public enum PendingKind
