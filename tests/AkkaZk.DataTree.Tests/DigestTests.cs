@@ -145,6 +145,23 @@ public sealed class DigestTests
         Assert.True(tree.MatchesDigest(new TxnDigest(1, tree.TreeDigest + 1)));
     }
 
+    [Fact]
+    public void Disabled_the_digest_stays_zero_and_enabled_again_it_is_computed_afresh()
+    {
+        var h = new Harness();
+        h.Tree.DigestEnabled = false;
+        Assert.Equal(0, h.Tree.TreeDigest);
+        for (var i = 0; i < 0x80; i++) h.Create($"/n{i}", "x");
+        Assert.Equal([new ZxidDigest(0x80, 2, 0)], h.Tree.DigestHistory);
+        Assert.True(h.Tree.MatchesDigest(new TxnDigest(2, 12345)));
+        Assert.Null(new DigestPredictor(h.Tree).Next(h.PrepOnly(Harness.CreateOp("/more"))));
+
+        h.Tree.DigestEnabled = true;
+        Assert.Equal(Recomputed(h.Tree), h.Tree.TreeDigest);
+        h.Delete("/n3");
+        Assert.Equal(Recomputed(h.Tree), h.Tree.TreeDigest);
+    }
+
     /// <summary>The digest from scratch: every node of the map but the "/" alias.</summary>
     private static long Recomputed(DataTree tree)
     {

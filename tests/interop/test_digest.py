@@ -250,3 +250,11 @@ def test_a_snapshot_carries_the_digest_and_zookeeper_checks_it_on_load(server_fa
             assert tree_digest(loader.client()) == digest
     finally:
         loader.cleanup()
+
+
+def test_with_the_digest_disabled_the_history_lists_zeros(server_factory):
+    srv = server_factory(extra_cfg={"digest.enabled": "false"})
+    zk = srv.client()
+    zk.create("/off", b"")
+    zxid = pad_to_interval(zk, "/off")
+    assert hash_lines(srv) == [(zxid, 0)]

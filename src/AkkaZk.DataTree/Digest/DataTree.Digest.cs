@@ -9,6 +9,23 @@ public sealed partial class DataTree
     private readonly DigestCalculator _digestCalculator = new();
     private readonly DigestLog _digestLog = new();
     private long _treeDigest;
+    private bool _digestEnabled = true;
+
+    /// <summary>
+    /// zookeeper.digest.enabled (true by default in 3.8). Off, the digest stays 0 (the history then lists zeros,
+    /// as ZooKeeper's does) and txn digests are neither made nor compared; turned on, it is computed afresh.
+    /// </summary>
+    public bool DigestEnabled
+    {
+        get => _digestEnabled;
+        set
+        {
+            if (value == _digestEnabled) return;
+            _digestEnabled = value;
+            _treeDigest = 0;
+            if (value) AddDigestOfEveryNode();
+        }
+    }
 
     /// <summary>DataTree.getTreeDigest: the sum of the node digests.</summary>
     public long TreeDigest => _treeDigest;
@@ -24,7 +41,7 @@ public sealed partial class DataTree
     /// applying it. A txn without a digest, or of another digest version, is not compared and counts as a match.
     /// </summary>
     public bool MatchesDigest(TxnDigest? digest) =>
-        digest is null || digest.Version != DigestCalculator.Version || digest.TreeDigest == _treeDigest;
+        !_digestEnabled || digest is null || digest.Version != DigestCalculator.Version || digest.TreeDigest == _treeDigest;
 
     /// <summary>The digest a node with this path, data and stat contributes (for predicting a txn's digest).</summary>
     internal long NodeDigest(ReadOnlySpan<char> path, byte[]? data, in DigestStat stat) =>
@@ -33,16 +50,29 @@ public sealed partial class DataTree
     /// <summary>preChange: the node's cached digest leaves the sum.</summary>
     private void RemoveDigest(ReadOnlySpan<char> path, DataNode node)
     {
-        if (DigestCalculator.IsExcluded(path)) return;
+        if (!_digestEnabled || DigestCalculator.IsExcluded(path)) return;
         _treeDigest = unchecked(_treeDigest - node.Digest);
     }
 
     /// <summary>postChange (or put): the node's digest is computed again, cached and added to the sum.</summary>
     private void AddDigest(ReadOnlySpan<char> path, DataNode node)
     {
-        if (DigestCalculator.IsExcluded(path)) return;
+        if (!_digestEnabled || DigestCalculator.IsExcluded(path)) return;
         node.Digest = _digestCalculator.Calculate(path, node.Data, node.DigestStat);
         _treeDigest = unchecked(_treeDigest + node.Digest);
+    }
+
+    private void AddDigestOfEveryNode()
+    {
+        if (_root is null) return;
+        var stack = new Stack<(string Path, DataNode Node)>();
+        stack.Push((RootPath, _root));
+        while (stack.TryPop(out var entry))
+        {
+            AddDigest(entry.Path, entry.Node);
+            if (entry.Node.Children is null) continue;
+            foreach (var child in entry.Node.Children.Nodes) stack.Push((entry.Path + "/" + child.Name, child));
+        }
     }
 
     /// <summary>logZxidDigest, after a whole txn (a multi counts once).</summary>

@@ -33,7 +33,7 @@ public sealed class DigestPredictor
         _header = txn.Header;
         _zxid = txn.Zxid;
         _touched.Enqueue((_zxid, null));   // marks the txn in flight even when it touches no node
-        if (txn.Type == OpCode.Error) return null;
+        if (txn.Type == OpCode.Error || !_tree.DigestEnabled) return null;
         Replay(txn.Type, txn.Body);
         return new TxnDigest(DigestCalculator.Version, _digest);
     }

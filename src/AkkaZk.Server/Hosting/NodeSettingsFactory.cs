@@ -31,6 +31,9 @@ public static class NodeSettingsFactory
         var tree = new TreeSettings(s.ServerId, s.TickTimeMs, s.MinSessionTimeoutMs, s.MaxSessionTimeoutMs, s.Journal.BatchMax, prep, journal)
         {
             Containers = ContainerSettingsOf(s),
+            // Boolean.parseBoolean(System.getProperty("zookeeper.digest.enabled", "true")): only "true" is true.
+            DigestEnabled = !s.Properties.TryGetValue("zookeeper.digest.enabled", out var digest)
+                || string.Equals(digest, "true", StringComparison.OrdinalIgnoreCase),
         };
         var ingress = new IngressSettings(s.ClientPortAddress, s.ClientPort, s.MaxClientCnxns)
         {

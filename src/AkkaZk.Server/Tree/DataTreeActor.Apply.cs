@@ -98,6 +98,6 @@ public sealed partial class DataTreeActor
         Context.Log.LogInformation("Snapshot 0x{Zxid:x} taken: {Nodes} znodes, {Bytes} bytes in {Ms} ms; writing it in the background",
             _tree.LastProcessedZxid, _tree.NodeCount, payload.Length, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         _lastSnapshotBytes = (int)Math.Min(payload.Length, Array.MaxLength / 2);
-        _journal.Tell(new TreeProtocol.SaveSnapshot(_tree.LastProcessedZxid, payload.GetBuffer().AsMemory(0, (int)payload.Length), _tree.LastProcessedZxidDigest), Self);
+        _journal.Tell(new TreeProtocol.SaveSnapshot(_tree.LastProcessedZxid, payload.GetBuffer().AsMemory(0, (int)payload.Length), SnapshotDigest), Self);
     }
 }

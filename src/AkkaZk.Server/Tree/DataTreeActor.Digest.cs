@@ -15,6 +15,9 @@ public sealed partial class DataTreeActor
     /// <summary>digest_mismatches_count: txns whose digest did not match this tree after applying them.</summary>
     private long _digestMismatches;
 
+    /// <summary>What a snapshot file carries after the tree: none (all zero) when the digest is off.</summary>
+    private ZxidDigest? SnapshotDigest => _tree.DigestEnabled ? _tree.LastProcessedZxidDigest : null;
+
     /// <summary>
     /// DataTree.compareDigest: a mismatch is logged as an error once (the first, with the txn), then only at
     /// debug; it never stops the server.

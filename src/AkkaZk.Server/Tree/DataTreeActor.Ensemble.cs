@@ -184,7 +184,7 @@ public sealed partial class DataTreeActor
     private void Persist(ZabProtocol.Persist m)
     {
         var steps = m.Actions.Select(action => action is TakeSnapshot snapshot
-            ? new TreeProtocol.SnapshotPayload(snapshot.Zxid, SerializeTree(), snapshot.ReplacesLog, _tree.LastProcessedZxidDigest)
+            ? new TreeProtocol.SnapshotPayload(snapshot.Zxid, SerializeTree(), snapshot.ReplacesLog, SnapshotDigest)
             : (object)action).ToList();
         _journal.Tell(new TreeProtocol.ZabPersist(steps, m.ReplyTo), Self);
     }
@@ -200,6 +200,7 @@ public sealed partial class DataTreeActor
     private void LoadSnapshot(byte[] body, long zxid)
     {
         _tree = SnapshotSerializer.Deserialize(new MemoryStream(body), zxid, _settings.Journal.ExtendedTypesEnabled);
+        _tree.DigestEnabled = _settings.DigestEnabled;
         _preparer = new TxnPreparer(_tree, _settings.Prep);
         _digestPredictor = new DigestPredictor(_tree);
         _lastAssignedZxid = _tree.LastProcessedZxid;

@@ -89,6 +89,7 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
     private void OnRecovered(TreeProtocol.Recovered m)
     {
         _tree = m.Tree;
+        _tree.DigestEnabled = _settings.DigestEnabled;
         _preparer = new TxnPreparer(_tree, _settings.Prep);
         _digestPredictor = new DigestPredictor(_tree);
         _snapshotPolicy = new SnapshotPolicy(_settings.Journal.SnapCount, new Random());

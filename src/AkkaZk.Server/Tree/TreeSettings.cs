@@ -8,6 +8,9 @@ public sealed record TreeSettings(long ServerId, int TickMs, int MinSessionTimeo
 {
     public ContainerSettings Containers { get; init; } = ContainerSettings.Default;
 
+    /// <summary>zookeeper.digest.enabled: keep the tree digest, put it on proposals and check a leader's.</summary>
+    public bool DigestEnabled { get; init; } = true;
+
     /// <summary>A member of a replicated ensemble: txns go through ZAB (the role actors) instead of straight to the journal.</summary>
     public bool Ensemble { get; init; }
 

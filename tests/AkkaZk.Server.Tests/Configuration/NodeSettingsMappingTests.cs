@@ -37,6 +37,18 @@ public sealed class NodeSettingsMappingTests : IDisposable
 
         Assert.Equal(new ContainerSettings(60000, 10000, 0), node.Tree.Containers);
         Assert.Equal((0, 1000), (node.Ingress.MaxCnxns, node.Ingress.GlobalOutstandingLimit));
+        Assert.True(node.Tree.DigestEnabled);
+    }
+
+    [Theory]
+    [InlineData("false", false)]
+    [InlineData("TRUE", true)]
+    [InlineData("no", false)]
+    public void Digest_enabled_is_read_as_java_parses_a_boolean(string value, bool expected)
+    {
+        var path = _folder.Write("zoo.cfg", $"dataDir={_folder.Path}\ndigest.enabled={value}\n");
+
+        Assert.Equal(expected, NodeSettingsFactory.Create(ServerConfigLoader.Load(path)).Tree.DigestEnabled);
     }
 
     [Fact]
