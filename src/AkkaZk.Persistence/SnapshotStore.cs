@@ -83,14 +83,17 @@ public sealed class SnapshotStore
     }
 
     /// <summary>Checks header and seals of one snapshot; logs a warning when it is invalid.</summary>
-    public bool IsValid(SnapshotInfo snapshot) => TryValidate(snapshot, out _);
+    public bool IsValid(SnapshotInfo snapshot) => TryValidate(snapshot, out _, out _);
 
     /// <summary>Opens the payload of <paramref name="snapshot"/> if its header and seals check out.</summary>
-    public bool TryOpenValid(SnapshotInfo snapshot, out Stream payload)
+    public bool TryOpenValid(SnapshotInfo snapshot, out Stream payload) => TryOpenValid(snapshot, out payload, out _);
+
+    /// <summary>As <see cref="TryOpenValid(SnapshotInfo, out Stream)"/>, with the digest the file carries after the tree.</summary>
+    public bool TryOpenValid(SnapshotInfo snapshot, out Stream payload, out ZxidDigest? digest)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         payload = Stream.Null;
-        if (!TryValidate(snapshot, out var payloadLength)) return false;
+        if (!TryValidate(snapshot, out var payloadLength, out digest)) return false;
         var file = new FileStream(snapshot.Path, FileMode.Open, FileAccess.Read, FileShare.Read, WriteBufferSize);
         file.Seek(SnapshotFileFormat.HeaderLength, SeekOrigin.Begin);
         payload = new BoundedReadStream(file, payloadLength);
@@ -146,9 +149,9 @@ public sealed class SnapshotStore
         return oldestKept;
     }
 
-    private bool TryValidate(SnapshotInfo snapshot, out long payloadLength)
+    private bool TryValidate(SnapshotInfo snapshot, out long payloadLength, out ZxidDigest? digest)
     {
-        if (SnapshotValidator.TryValidate(snapshot.Path, out payloadLength, out var reason)) return true;
+        if (SnapshotValidator.TryValidate(snapshot.Path, out payloadLength, out digest, out var reason)) return true;
         _logger.LogWarning("Skipping invalid snapshot {Path}: {Reason}", snapshot.Path, reason);
         return false;
     }

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using AkkaZk.DataTree;
 
 namespace AkkaZk.Persistence;
 
@@ -11,10 +13,14 @@ internal static class SnapshotValidator
 {
     private const int ChunkSize = 1 << 16;
 
-    /// <summary>True when valid; the payload is then the <paramref name="payloadLength"/> bytes after the header.</summary>
-    public static bool TryValidate(string path, out long payloadLength, out string reason)
+    /// <summary>
+    /// True when valid; the payload is then the <paramref name="payloadLength"/> bytes after the header, and
+    /// <paramref name="digest"/> the ZxidDigest between the seals (null in the digest-less layout).
+    /// </summary>
+    public static bool TryValidate(string path, out long payloadLength, out ZxidDigest? digest, out string reason)
     {
         payloadLength = 0;
+        digest = null;
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         var length = file.Length;
         if (length < SnapshotFileFormat.HeaderLength + SnapshotFileFormat.SealLength)
@@ -47,6 +53,9 @@ internal static class SnapshotValidator
         if (hasDigestLayout && SnapshotFileFormat.IsSeal(tail, atDigestSeal) && SnapshotFileFormat.IsSeal(lastSeal, checksum))
         {
             payloadLength = digestSealAt - SnapshotFileFormat.HeaderLength;
+            var record = tail[SnapshotFileFormat.SealLength..];
+            digest = new ZxidDigest(BinaryPrimitives.ReadInt64BigEndian(record), BinaryPrimitives.ReadInt32BigEndian(record[8..]),
+                BinaryPrimitives.ReadInt64BigEndian(record[12..]));
             reason = string.Empty;
             return true;
         }

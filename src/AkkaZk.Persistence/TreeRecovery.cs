@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Runtime;
+using AkkaZk.DataTree;
+using AkkaZk.Jute.Quorum;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -32,14 +34,20 @@ public static class TreeRecovery
         DataTree tree;
         long snapshotZxid;
         var replayed = 0;
+        RecoveryDigestCheck digests;
         try
         {
-            (tree, snapshotZxid) = LoadNewestSnapshot(snapshots, logger, extendedTypesEnabled);
-            foreach (var txn in journal.ReadAfter(snapshotZxid))
+            ZxidDigest? snapshotDigest;
+            (tree, snapshotZxid, snapshotDigest) = LoadNewestSnapshot(snapshots, logger, extendedTypesEnabled);
+            digests = new RecoveryDigestCheck(tree, logger);
+            digests.SnapshotLoaded(snapshotZxid, snapshotDigest);
+            foreach (var entry in journal.ReadSerializedAfter(snapshotZxid))
             {
+                var (txn, digest) = TxnLogEntry.Decode(entry.Bytes);
                 if (replayed == 0) WarnOnGap(snapshotZxid, txn.Zxid, logger);
                 // The result's error code is ignored on replay, as in ZooKeeper; ProcessTxn advances LastProcessedZxid.
                 tree.ProcessTxn(txn);
+                digests.Replayed(txn, digest);
                 replayed++;
             }
         }
@@ -52,23 +60,24 @@ public static class TreeRecovery
         logger.LogInformation(
             "Recovered the tree: snapshot 0x{Snapshot:x} + {Replayed} journal txns, last zxid 0x{Last:x}, in {Ms} ms",
             snapshotZxid, replayed, tree.LastProcessedZxid, (long)elapsed.TotalMilliseconds);
-        return new RecoveryResult(tree, snapshotZxid, replayed, elapsed);
+        return new RecoveryResult(tree, snapshotZxid, replayed, elapsed) { DigestMismatches = digests.Mismatches };
     }
 
     /// <summary>
     /// The newest snapshot that passes its seals and also parses; one that is sealed but does not parse is skipped
     /// with a warning like one with a bad seal, as ZooKeeper tries its most recent snapshots in turn.
     /// </summary>
-    private static (DataTree Tree, long Zxid) LoadNewestSnapshot(SnapshotStore snapshots, ILogger logger, bool extendedTypesEnabled)
+    private static (DataTree Tree, long Zxid, ZxidDigest? Digest) LoadNewestSnapshot(SnapshotStore snapshots, ILogger logger,
+        bool extendedTypesEnabled)
     {
         foreach (var snapshot in snapshots.List())
         {
-            if (!snapshots.TryOpenValid(snapshot, out var payload)) continue;
+            if (!snapshots.TryOpenValid(snapshot, out var payload, out var digest)) continue;
             try
             {
                 using (payload)
                 {
-                    return (SnapshotSerializer.Deserialize(payload, snapshot.Zxid, extendedTypesEnabled), snapshot.Zxid);
+                    return (SnapshotSerializer.Deserialize(payload, snapshot.Zxid, extendedTypesEnabled), snapshot.Zxid, digest);
                 }
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException)
@@ -76,7 +85,7 @@ public static class TreeRecovery
                 logger.LogWarning("Skipping snapshot {Path}: its payload does not parse ({Reason})", snapshot.Path, ex.Message);
             }
         }
-        return (new DataTree(extendedTypesEnabled), 0);
+        return (new DataTree(extendedTypesEnabled), 0, null);
     }
 
     private static void WarnOnGap(long snapshotZxid, long firstReplayed, ILogger logger)

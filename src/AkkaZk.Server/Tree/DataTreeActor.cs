@@ -90,6 +90,7 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
     {
         _tree = m.Tree;
         _tree.DigestEnabled = _settings.DigestEnabled;
+        if (_settings.DigestEnabled) _digestMismatches += m.Result.DigestMismatches;
         _preparer = new TxnPreparer(_tree, _settings.Prep);
         _digestPredictor = new DigestPredictor(_tree);
         _snapshotPolicy = new SnapshotPolicy(_settings.Journal.SnapCount, new Random());
