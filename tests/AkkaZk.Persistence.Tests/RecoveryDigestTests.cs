@@ -16,63 +16,52 @@ public sealed class RecoveryDigestTests
     [Fact]
     public void A_snapshot_and_journal_with_true_digests_recover_without_a_mismatch()
     {
-        using var dir = new TempDirectory();
-        var store = new SnapshotStore(dir.Path);
-        using var journal = JournalFixture.Open(dir);
-        var live = Run(journal, store, snapshotAt: 120, snapshotDigest: tree => tree.LastProcessedZxidDigest);
-
-        var logger = new ListLogger();
-        var result = TreeRecovery.Recover(store, journal, logger);
+        var (result, errors, live) = JournalAndRecover(snapshotAt: 120, snapshotDigest: tree => tree.LastProcessedZxidDigest);
 
         Assert.Equal(0, result.DigestMismatches);
         Assert.Equal(live.TreeDigest, result.Tree.TreeDigest);
-        Assert.Empty(logger.At(LogLevel.Error));
+        Assert.Empty(errors);
     }
 
     [Fact]
     public void A_wrong_snapshot_digest_is_reported_once()
     {
-        using var dir = new TempDirectory();
-        var store = new SnapshotStore(dir.Path);
-        using var journal = JournalFixture.Open(dir);
-        Run(journal, store, snapshotAt: 120, snapshotDigest: tree => tree.LastProcessedZxidDigest with { Digest = tree.TreeDigest + 1 });
-
-        var logger = new ListLogger();
-        var result = TreeRecovery.Recover(store, journal, logger);
+        var (result, errors, _) = JournalAndRecover(snapshotAt: 120,
+            snapshotDigest: tree => tree.LastProcessedZxidDigest with { Digest = tree.TreeDigest + 1 });
 
         Assert.Equal(1, result.DigestMismatches);
-        Assert.Contains("snapshot's zxid 0x100000078", Assert.Single(logger.At(LogLevel.Error)));
+        Assert.Contains("snapshot's zxid 0x100000078", Assert.Single(errors));
     }
 
     [Fact]
     public void A_digest_ahead_of_its_fuzzy_snapshot_is_checked_when_replay_reaches_it()
     {
-        using var dir = new TempDirectory();
-        var store = new SnapshotStore(dir.Path);
-        using var journal = JournalFixture.Open(dir);
         // The digest names zxid 130 but is wrong there; txn digests up to it are not compared (one is wrong too).
-        Run(journal, store, snapshotAt: 120, snapshotDigest: _ => new ZxidDigest(Zxid(130), 2, 42), wrongDigestAt: 125);
-
-        var logger = new ListLogger();
-        var result = TreeRecovery.Recover(store, journal, logger);
+        var (result, errors, _) = JournalAndRecover(snapshotAt: 120, snapshotDigest: _ => new ZxidDigest(Zxid(130), 2, 42), wrongDigestAt: 125);
 
         Assert.Equal(1, result.DigestMismatches);
-        Assert.Contains("snapshot's zxid 0x100000082", Assert.Single(logger.At(LogLevel.Error)));
+        Assert.Contains("snapshot's zxid 0x100000082", Assert.Single(errors));
     }
 
     [Fact]
     public void A_wrong_txn_digest_in_the_journal_is_counted_and_logged_once()
     {
+        var (result, errors, _) = JournalAndRecover(snapshotAt: null, snapshotDigest: null, wrongDigestAt: 150, otherVersionAt: 140);
+
+        Assert.Equal(1, result.DigestMismatches);
+        Assert.Contains("replayed txn 0x100000096", Assert.Single(errors));
+    }
+
+    private static (RecoveryResult Result, List<string> Errors, DataTree Live) JournalAndRecover(int? snapshotAt,
+        Func<DataTree, ZxidDigest?>? snapshotDigest, int? wrongDigestAt = null, int? otherVersionAt = null)
+    {
         using var dir = new TempDirectory();
         var store = new SnapshotStore(dir.Path);
         using var journal = JournalFixture.Open(dir);
-        Run(journal, store, snapshotAt: null, snapshotDigest: null, wrongDigestAt: 150, otherVersionAt: 140);
-
+        var live = Run(journal, store, snapshotAt, snapshotDigest, wrongDigestAt, otherVersionAt);
         var logger = new ListLogger();
         var result = TreeRecovery.Recover(store, journal, logger);
-
-        Assert.Equal(1, result.DigestMismatches);
-        Assert.Contains("replayed txn 0x100000096", Assert.Single(logger.At(LogLevel.Error)));
+        return (result, [.. logger.At(LogLevel.Error)], live);
     }
 
     private static long Zxid(long counter) => (1L << 32) | counter;
