@@ -6,6 +6,8 @@ session, ephemerals included, to another node.
 
 With AKKAZK_TARGET=apache the same tests run on an all-ZooKeeper ensemble: the oracle for their expectations.
 """
+import re
+
 from kazoo.client import KazooClient
 
 from conftest import TARGET, stop_client, wait_until
@@ -107,3 +109,13 @@ def test_a_session_moves_to_another_node_when_its_node_dies(ensemble):
         assert probe.exists("/moving-eph") is None
     ensemble.servers[home].launch()
     ensemble.servers[home].wait_ready(timeout=60)
+
+
+def test_no_member_logged_a_digest_mismatch(ensemble):
+    """Last in the module: across the writes, failovers, DIFF and SNAP catch-ups above, every member (ZooKeeper
+    followers of an AkkaZk leader included) found each txn's digest equal to its own tree's."""
+    mismatch = re.compile(r"digest mismatch|Digests are not matching", re.IGNORECASE)
+    for i, srv in ensemble.servers.items():
+        with open(srv.log_path, errors="replace") as log:
+            found = [line for line in log if mismatch.search(line)]
+        assert not found, f"member {i} ({srv.target}) logged: {found[:3]}"

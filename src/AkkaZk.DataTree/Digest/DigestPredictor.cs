@@ -144,7 +144,9 @@ public sealed class DigestPredictor
     private PendingNode? Find(string path)
     {
         if (_nodes.TryGetValue(Key(path), out var pending)) return pending.Exists ? pending : null;
-        return _tree.GetNode(path) is { } node ? new PendingNode(true, node.DigestStat, node.Data, node.Digest, 0) : null;
+        return _tree.GetNode(path) is { } node
+            ? new PendingNode(true, node.DigestStat, node.Data, _calculator.Calculate(path, node.Data, node.DigestStat), 0)
+            : null;
     }
 
     private static string Key(string path) => path == DataTree.RootAlias ? DataTree.RootPath : path;

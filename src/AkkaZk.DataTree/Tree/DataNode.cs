@@ -31,9 +31,6 @@ internal sealed class DataNode
     public int Aversion { get; set; }
     public int AclRef { get; set; }
 
-    /// <summary>This node's digest as last added to the tree digest (DataNode's cached digest).</summary>
-    public long Digest { get; set; }
-
     public DigestStat DigestStat => new(Czxid, Mzxid, Pzxid, Ctime, Mtime, Version, Cversion, Aversion, EphemeralOwner);
 
     public int ChildCount => Children?.Count ?? 0;
