@@ -40,6 +40,46 @@ public sealed class DigestPredictorTests
     }
 
     [Fact]
+    public void A_close_prepared_behind_a_delete_of_its_ephemeral_leaves_the_parent_alone()
+    {
+        // The session's only ephemeral is deleted, then the session closed, both before either is applied: the
+        // close lists no path, and when it applies the tree deletes nothing, so the parent's pzxid stays.
+        var h = new Harness();
+        h.CreateSession(5);
+        h.Create("/p", "");
+        h.Create("/p/e", "", (int)CreateMode.Ephemeral, session: 5);
+        var predictor = new DigestPredictor(h.Tree);
+        var delete = h.PrepOnly(new PrepOp.Delete("/p/e", -1), session: 5);
+        var close = h.Prep.PrepareCloseSession(h.Next(5));
+        Assert.Empty(Assert.IsType<CloseSessionTxn>(close.Body).Paths2Delete);
+        var predicted = new[] { predictor.Next(delete)!, predictor.Next(close)! };
+
+        h.Apply(delete);
+        Assert.Equal(h.Tree.TreeDigest, predicted[0].TreeDigest);
+        h.Apply(close);
+        Assert.Equal(h.Tree.TreeDigest, predicted[1].TreeDigest);
+    }
+
+    [Fact]
+    public void A_close_deletes_the_ephemerals_its_session_creates_before_it_applies()
+    {
+        var h = new Harness();
+        h.CreateSession(5);
+        var predictor = new DigestPredictor(h.Tree);
+        var create = h.PrepOnly(Harness.CreateOp("/e", "x", (int)CreateMode.Ephemeral), session: 5);
+        var close = h.Prep.PrepareCloseSession(h.Next(5));
+        // A txn listing nothing (closeSessionTxn disabled): the tree deletes what the session owns by then.
+        var bare = close with { Body = new CloseSessionTxn([]) };
+        var predicted = new[] { predictor.Next(create)!, predictor.Next(bare)! };
+
+        h.Apply(create);
+        Assert.Equal(h.Tree.TreeDigest, predicted[0].TreeDigest);
+        h.Apply(bare);
+        Assert.Null(h.Tree.StatOf("/e"));
+        Assert.Equal(h.Tree.TreeDigest, predicted[1].TreeDigest);
+    }
+
+    [Fact]
     public void Reset_forgets_the_unapplied_txns()
     {
         var h = new Harness();

@@ -78,11 +78,8 @@ public sealed class DigestPredictor
             case (OpCode.SetAcl, SetAclTxn setAcl):
                 if (Find(setAcl.Path) is { } aclNode) Put(setAcl.Path, aclNode.Data, aclNode.Stat with { Aversion = setAcl.Version });
                 break;
-            case (OpCode.CloseSession, CloseSessionTxn { Paths2Delete.Count: > 0 } close):
-                foreach (var path in close.Paths2Delete) Delete(path);
-                break;
             case (OpCode.CloseSession, _):
-                foreach (var path in _tree.GetEphemerals(_header.ClientId)) Delete(path);
+                CloseSession((body as CloseSessionTxn)?.Paths2Delete ?? []);
                 break;
             case (OpCode.Multi, MultiTxn multi):
                 // As the tree: a multi with an error sub-txn applies nothing; an unknown sub-type stops it.
@@ -110,6 +107,26 @@ public sealed class DigestPredictor
         if (parentCVersion > parent.Stat.Cversion)
             Put(parentPath, parent.Data, parent.Stat with { Cversion = parentCVersion, Pzxid = _zxid });
         if (!exists) Put(path, data, new DigestStat(_zxid, _zxid, _zxid, _header.Time, _header.Time, 0, 0, 0, owner));
+    }
+
+    /// <summary>
+    /// DataTree.killSession: the txn's paths (one already gone still moves its parent's pzxid), then every other
+    /// ephemeral the session will own when the txn applies (applied ones not deleted by then, and pending creates).
+    /// </summary>
+    private void CloseSession(IReadOnlyList<string> pathsInTxn)
+    {
+        var owner = _header.ClientId;
+        var owned = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in _tree.GetEphemerals(owner))
+            if (Find(path) is { } node && node.Stat.EphemeralOwner == owner) owned.Add(path);
+        foreach (var (path, node) in _nodes)
+            if (node.Exists && node.Stat.EphemeralOwner == owner) owned.Add(path);
+        foreach (var path in pathsInTxn)
+        {
+            Delete(path);
+            owned.Remove(path);
+        }
+        foreach (var path in owned) Delete(path);
     }
 
     /// <summary>DataTree.deleteNode: the parent's pzxid moves forward even when the child is already gone.</summary>
