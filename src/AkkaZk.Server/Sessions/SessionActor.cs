@@ -286,6 +286,9 @@ public sealed class SessionActor : ReceiveActor, IWithTimers, IWithStash
     {
         if (_closed) return;
         _closed = true;
+        // Off the list before the peer can see the close: a 4lw client that reads EOF and asks again must not
+        // find this connection still counted (ZooKeeper removes a connection before closing its socket).
+        _registry.Remove(_info.ConnectionId);
         _reader.Stop();
         try { _socket.Shutdown(SocketShutdown.Both); } catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { }
         _socket.Dispose();
