@@ -121,12 +121,7 @@ public sealed class TcpIngressActor : ReceiveActor
         if (--_perIp[ip] == 0) _perIp.Remove(ip);
     }
 
-    private static string RemoteIp(Socket socket)
-    {
-        var address = (socket.RemoteEndPoint as IPEndPoint)?.Address;
-        if (address is null) return "unknown";
-        return address.IsIPv4MappedToIPv6 ? address.MapToIPv4().ToString() : address.ToString();
-    }
+    private static string RemoteIp(Socket socket) => SocketPeer.Address(socket) ?? "unknown";
 
     private sealed record Accepted(Socket Socket);
 

@@ -3,6 +3,7 @@ using System.Text;
 using AkkaZk.Actors;
 using AkkaZk.Jute;
 using AkkaZk.Server.FourLetterWords;
+using AkkaZk.Server.Network;
 using AkkaZk.Server.Stats;
 using AkkaZk.Server.Tree;
 using Microsoft.Extensions.Logging;
@@ -45,8 +46,8 @@ public sealed class SessionActor : ReceiveActor, IWithTimers, IWithStash
         _stats = stats;
         _registry = registry;
         _fourLetterWords = fourLetterWords;
-        var remote = socket.RemoteEndPoint as System.Net.IPEndPoint;
-        var address = remote?.Address.IsIPv4MappedToIPv6 == true ? remote.Address.MapToIPv4().ToString() : remote?.Address.ToString() ?? "unknown";
+        var remote = SocketPeer.Remote(socket);
+        var address = SocketPeer.Address(socket) ?? "unknown";
         var connectionId = registry.NextConnectionId();
         _session = new SessionContext(Self, address, remote?.Port ?? 0, connectionId);
         // As NIOServerCnxn: until a session is established the connection's timeout is the sessionless one.

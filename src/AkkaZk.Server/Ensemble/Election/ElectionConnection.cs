@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using AkkaZk.Actors;
 using AkkaZk.Jute;
 using AkkaZk.Jute.Quorum;
+using AkkaZk.Server.Network;
 
 namespace AkkaZk.Server.Ensemble.Election;
 
@@ -31,7 +32,7 @@ internal sealed class ElectionConnection : IDisposable
     /// <summary>Tells this connection's messages apart from those of an earlier one to the same peer.</summary>
     public long Id { get; }
 
-    public string Remote => _socket.RemoteEndPoint?.ToString() ?? "?";
+    public string Remote => SocketPeer.Describe(_socket);
 
     /// <summary>Starts reading; <paramref name="leftover"/> are bytes already read past the initial message.</summary>
     public void StartReading(IActorRef owner, byte[] leftover) => _ = Task.Run(() => ReadLoop(owner, leftover));

@@ -4,6 +4,7 @@ using AkkaZk.Actors;
 using Remote = AkkaZk.Actors.Remote;
 using AkkaZk.Jute;
 using AkkaZk.Jute.Quorum;
+using AkkaZk.Server.Network;
 
 namespace AkkaZk.Server.Ensemble.Election;
 
@@ -68,7 +69,7 @@ internal static class ElectionHandshake
         }
         catch (Exception ex) when (ex is JuteException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
-            logRejected($"election connection from {socket.RemoteEndPoint} refused: {ex.Message}");
+            logRejected($"election connection from {SocketPeer.Describe(socket)} refused: {ex.Message}");
             socket.Dispose();
         }
     }

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using AkkaZk.Actors;
 using AkkaZk.Jute.Quorum;
+using AkkaZk.Server.Network;
 using Microsoft.Extensions.Logging;
 
 namespace AkkaZk.Server.Ensemble.Election;
@@ -63,7 +64,7 @@ internal sealed class ElectionLinks(ElectionSettings settings, IActorRef owner, 
         var sid = initial.Sid;
         if (sid == MyId)
         {
-            log.LogWarning("Node {Id}: election connection from {Remote} claims our own sid; closed", MyId, socket.RemoteEndPoint);
+            log.LogWarning("Node {Id}: election connection from {Remote} claims our own sid; closed", MyId, SocketPeer.Describe(socket));
             socket.Dispose();
             return;
         }

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using AkkaZk.Actors;
 using AkkaZk.Jute.Quorum;
 using AkkaZk.Server.Ensemble.Quorum;
+using AkkaZk.Server.Network;
 using Microsoft.Extensions.Logging;
 
 namespace AkkaZk.Server.Ensemble.Zab;
@@ -111,7 +112,7 @@ public sealed class LearnerHandlerActor : ReceiveActor
 
     private void Lost(string reason, bool badInput = false)
     {
-        var remote = _socket.Socket.RemoteEndPoint?.ToString() ?? "?";
+        var remote = SocketPeer.Describe(_socket.Socket);
         Context.Log.Log(badInput ? LogLevel.Warning : LogLevel.Information, "Node {Id}: learner {Sid} ({Remote}) lost: {Reason}",
             _settings.MyId, _sid?.ToString() ?? "(unidentified)", remote, reason);
         Context.Stop(Self);
