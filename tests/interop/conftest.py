@@ -71,12 +71,12 @@ def free_port():
 class ZkServer:
     """One server process (AkkaZk or Apache ZooKeeper) on a loopback port with its own dataDir."""
 
-    def __init__(self, target=TARGET, whitelist="*", extra_cfg=None, name="zk"):
+    def __init__(self, target=TARGET, whitelist="*", extra_cfg=None, name="zk", port=None):
         self.target = target
         self.whitelist = whitelist
         self.extra_cfg = dict(extra_cfg or {})
         self.host = HOST
-        self.port = free_port()
+        self.port = port or free_port()
         self.tmpdir = tempfile.mkdtemp(prefix=f"akkazk-interop-{name}-")
         self.data_dir = os.path.join(self.tmpdir, "data")
         os.makedirs(self.data_dir)

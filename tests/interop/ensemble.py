@@ -34,22 +34,34 @@ class Ensemble:
         self.observers = tuple(observers)
         self.voters = [i for i in ids if i not in self.observers]
         ports = distinct_free_ports(2 * len(kinds))
-        peers = {i: (ports[2 * i - 2], ports[2 * i - 1]) for i in ids}
-        lines = {f"server.{i}": f"{HOST}:{q}:{e}" + (":observer" if i in self.observers else "")
-                 for i, (q, e) in peers.items()}
-        common = {"tickTime": str(tick_ms), "initLimit": "10", "syncLimit": "5", **lines, **(extra_cfg or {})}
+        # Each member's (quorum port, election port); client ports are kept apart from them.
+        self.peers = {i: (ports[2 * i - 2], ports[2 * i - 1]) for i in ids}
+        self._taken = ports
+        self.cfg = {}
         self.servers = {}
         for i, kind in zip(ids, kinds):
-            cfg = {**common, "peerType": "observer"} if i in self.observers else common
-            srv = ZkServer(target=kind, extra_cfg=cfg, name=f"ens{i}-{kind}")
-            if srv.port in ports:
-                srv.port = distinct_free_ports(1, taken=ports)[0]
-                srv._write_cfg()
-            ports.append(srv.port)
-            with open(os.path.join(srv.data_dir, "myid"), "w") as f:
-                f.write(f"{i}\n")
-            self.servers[i] = srv
+            self.cfg[i] = {"tickTime": str(tick_ms), "initLimit": "10", "syncLimit": "5",
+                           **self.peer_lines(i), **(extra_cfg or {})}
+            if i in self.observers:
+                self.cfg[i]["peerType"] = "observer"
+            self.servers[i] = self.make_server(i, kind)
         self._clients = []
+
+    def peer_lines(self, i):
+        """The server.N lines of member i's zoo.cfg: every member dials the others' own ports."""
+        return {f"server.{j}": f"{HOST}:{q}:{e}" + (":observer" if j in self.observers else "")
+                for j, (q, e) in self.peers.items()}
+
+    def make_server(self, i, kind, port=None):
+        """Member i as a server of this kind with a fresh dataDir (on this client port when given)."""
+        srv = ZkServer(target=kind, extra_cfg=self.cfg[i], name=f"ens{i}-{kind}", port=port)
+        if port is None and srv.port in self._taken:
+            srv.port = distinct_free_ports(1, taken=self._taken)[0]
+            srv._write_cfg()
+        self._taken.append(srv.port)
+        with open(os.path.join(srv.data_dir, "myid"), "w") as f:
+            f.write(f"{i}\n")
+        return srv
 
     def start(self):
         for srv in self.servers.values():
