@@ -3,8 +3,9 @@
 Every member gets its own zoo.cfg: its own server.N line names its real quorum and election ports (it binds them),
 and each other member's line names a link the conductor owns, so each directed connection (dialler, target, port
 kind) goes through a link that knows which pair it serves. blackhole(a, b) closes both directions' links and refuses
-new connections on them; pass_through(a, b) lets connections through again. pause/resume are SIGSTOP/SIGCONT,
-exit is SIGKILL, restart and replace start a member again (replace with a fresh dataDir, of any kind).
+new connections on them (silent=True: keeps them open and lets nothing through); pass_through(a, b) lets connections
+through again. pause/resume are SIGSTOP/SIGCONT, exit is SIGKILL, restart and replace start a member again (replace
+with a fresh dataDir, of any kind).
 """
 import signal
 
@@ -60,18 +61,21 @@ class Conductor(Ensemble):
     def _links_between(self, a, b):
         return [self.links[(x, y, kind)] for x, y in ((a, b), (b, a)) for kind in KINDS_OF_PORT]
 
-    def blackhole(self, a, b):
+    def blackhole(self, a, b, silent=False):
+        """Cut a and b apart: their connections are closed and new ones refused, or with silent=True kept open
+        with nothing getting through (only timeouts tell)."""
+        cut = self.switchboard.silence_link if silent else self.switchboard.close_link
         for link in self._links_between(a, b):
-            self.switchboard.close_link(link)
+            cut(link)
 
     def pass_through(self, a, b):
         for link in self._links_between(a, b):
             self.switchboard.open_link(link)
 
-    def isolate(self, n):
+    def isolate(self, n, silent=False):
         for other in self.servers:
             if other != n:
-                self.blackhole(n, other)
+                self.blackhole(n, other, silent)
 
     def heal(self):
         for link in self.links.values():

@@ -1,8 +1,10 @@
 """Loopback TCP links that can be cut: one listening port per directed peer link, all pumped by one selector thread.
 
 A link forwards every connection it accepts to its target. close_link() closes the link's connections in both
-directions and makes it refuse new ones (accepted, then closed at once); open_link() lets new ones through again.
-Both return once the selector thread has done it, so a test's next step sees the new state.
+directions and makes it refuse new ones (accepted, then closed at once); silence_link() keeps every connection open
+but drops whatever either side sends, and holds new ones without connecting them (a partition that only timeouts
+reveal); open_link() closes what a silence broke and lets new connections through again. All three return once the
+selector thread has done it, so a test's next step sees the new state.
 """
 import errno
 import selectors
@@ -13,6 +15,7 @@ import time
 from conftest import HOST
 
 CHUNK = 65536
+OPEN, CLOSED, SILENT = "open", "closed", "silent"
 # How long a link retries a target that refuses (a member restarting, a leader not listening yet), and how often.
 DIAL_FOR = 5.0
 REDIAL_AFTER = 0.1
@@ -22,7 +25,7 @@ class _Link:
     def __init__(self, name, target):
         self.name = name
         self.target = target
-        self.open = True
+        self.state = OPEN
         self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.listener.bind((HOST, 0))
@@ -65,10 +68,13 @@ class Switchboard:
         return link
 
     def close_link(self, link):
-        self._call(lambda: self._set_open(link, False))
+        self._call(lambda: self._set_state(link, CLOSED))
+
+    def silence_link(self, link):
+        self._call(lambda: self._set_state(link, SILENT))
 
     def open_link(self, link):
-        self._call(lambda: self._set_open(link, True))
+        self._call(lambda: self._set_state(link, OPEN))
 
     def close(self):
         """Close every link and connection and stop the thread."""
@@ -119,16 +125,19 @@ class Switchboard:
         self._links.append(link)
         self._sel.register(link.listener, selectors.EVENT_READ, link)
 
-    def _set_open(self, link, is_open):
-        link.open = is_open
-        if not is_open:
+    def _set_state(self, link, state):
+        was, link.state = link.state, state
+        if state == CLOSED or (state == OPEN and was == SILENT):
             for end in list(link.ends):
                 self._drop(end)
+        elif state == SILENT:
+            for end in link.ends:
+                end.pending.clear()
 
     def _shutdown(self):
         self._stopping = True
         for link in self._links:
-            self._set_open(link, False)
+            self._set_state(link, CLOSED)
             self._sel.unregister(link.listener)
             link.listener.close()
 
@@ -137,11 +146,15 @@ class Switchboard:
             sock, _ = link.listener.accept()
         except OSError:
             return
-        if not link.open:
+        if link.state == CLOSED:
             sock.close()
             return
         sock.setblocking(False)
         inbound = _End(sock, link)
+        if link.state == SILENT:
+            link.ends.add(inbound)
+            self._sel.register(sock, selectors.EVENT_READ, inbound)
+            return
         inbound.dial_until = time.monotonic() + DIAL_FOR
         link.ends.add(inbound)
         self._dial(inbound)
@@ -177,7 +190,11 @@ class Switchboard:
         due = [inbound for at, inbound in self._redials if at <= now]
         self._redials = [(at, inbound) for at, inbound in self._redials if at > now]
         for inbound in due:
-            if inbound in inbound.link.ends:  # not dropped meanwhile
+            if inbound not in inbound.link.ends:  # dropped meanwhile
+                continue
+            if inbound.link.state == SILENT:
+                self._redials.append((now + REDIAL_AFTER, inbound))
+            else:
                 self._dial(inbound)
 
     def _serve(self, end, mask):
@@ -193,7 +210,8 @@ class Switchboard:
         if mask & selectors.EVENT_WRITE and end.pending and not self._flush(end):
             return
         self._update(end)
-        self._update(end.peer)
+        if end.peer is not None:
+            self._update(end.peer)
 
     def _pump(self, end):
         """Read what end has and pass it to its peer; False when the connection is gone."""
@@ -206,6 +224,8 @@ class Switchboard:
         if not data:
             self._drop(end)
             return False
+        if end.link.state == SILENT:
+            return True
         end.peer.pending += data
         return self._flush(end.peer)
 
@@ -228,6 +248,8 @@ class Switchboard:
             return
         if end.connecting:
             events = selectors.EVENT_WRITE
+        elif end.peer is None:  # held by a silent link: read and drop
+            events = selectors.EVENT_READ
         else:
             events = (0 if end.peer.pending or end.peer.connecting else selectors.EVENT_READ) \
                 | (selectors.EVENT_WRITE if end.pending else 0)
