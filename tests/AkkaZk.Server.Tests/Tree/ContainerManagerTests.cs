@@ -44,7 +44,8 @@ public sealed class ContainerManagerTests : IAsyncLifetime
     {
         await using var client = await _node.ConnectAsync();
         var reply = await client.SendAsync(OpCode.CreateTtl,
-            new CreateTtlRequest("/ttl", null, Acl.OpenAclUnsafe.ToList(), (int)CreateMode.PersistentWithTtl, 1000));
+            // 3 s: long enough that a loaded machine still sets the watch below before the node expires.
+            new CreateTtlRequest("/ttl", null, Acl.OpenAclUnsafe.ToList(), (int)CreateMode.PersistentWithTtl, 3000));
         Assert.Equal(ErrorCode.Ok, reply.Err);
         Assert.NotNull(await client.ExistsAsync("/ttl", watch: true));
         await AwaitDeletedAsync(client, "/ttl");
