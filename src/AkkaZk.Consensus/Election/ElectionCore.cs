@@ -34,7 +34,7 @@ public sealed partial class ElectionCore
     }
 
     public long MyId { get; }
-    public QuorumConfig Config { get; }
+    public QuorumConfig Config { get; private set; }
     public ServerState State { get; private set; }
 
     /// <summary>The election round (FastLeaderElection.logicalclock).</summary>
@@ -53,6 +53,15 @@ public sealed partial class ElectionCore
     public int NotificationTimeoutTicks => _notificationTimeout;
 
     private bool IAmVoter => Config.IsVoter(MyId);
+
+    /// <summary>
+    /// QuorumPeer.processReconfig → restartLeaderElection: later rounds use <paramref name="config"/> (its voters and
+    /// the string sent in notifications).
+    /// </summary>
+    public void Reconfigure(QuorumConfig config)
+    {
+        if (config.Version > Config.Version) Config = config;
+    }
 
     /// <summary>
     /// lookForLeader's start: a new round (logicalclock + 1) proposing this server — or nobody, for an observer —

@@ -9,5 +9,11 @@ public sealed record FourLetterWordSettings(IReadOnlySet<string> Whitelist, IRea
 {
     public int ConnectionExpiryIntervalMs { get; init; } = 10000;
 
+    /// <summary>
+    /// An ensemble member's part of conf after serverId (QuorumZooKeeperServer.dumpConf: initLimit … peerType, then
+    /// "membership: " and the active config), read when asked since a reconfig changes it.
+    /// </summary>
+    public Func<string>? QuorumConf { get; init; }
+
     public bool IsAllowed(string word) => word == "srvr" || Whitelist.Contains("*") || Whitelist.Contains(word);
 }

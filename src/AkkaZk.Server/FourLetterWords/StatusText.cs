@@ -48,7 +48,7 @@ public static class StatusText
             };
             text.Append(key).Append('=').Append(shown).Append('\n');
         }
-        return text.ToString();
+        return text.Append(settings.QuorumConf?.Invoke()).ToString();
     }
 
     public static string Dirs(FourLetterWordSettings settings) =>

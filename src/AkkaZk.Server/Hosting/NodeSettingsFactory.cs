@@ -31,6 +31,9 @@ public static class NodeSettingsFactory
         var tree = new TreeSettings(s.ServerId, s.TickTimeMs, s.MinSessionTimeoutMs, s.MaxSessionTimeoutMs, s.Journal.BatchMax, prep, journal)
         {
             Containers = ContainerSettingsOf(s),
+            ReconfigEnabled = s.ReconfigEnabled,
+            SkipAcl = s.Properties.TryGetValue("zookeeper.skipACL", out var skipAcl) && skipAcl == "yes",
+            StandaloneEnabled = s.StandaloneEnabled,
         };
         var ingress = new IngressSettings(s.ClientPortAddress, s.ClientPort, s.MaxClientCnxns)
         {
@@ -53,10 +56,14 @@ public static class NodeSettingsFactory
     {
         if (s.IsStandalone) return null;
         // zookeeper.commitLogCount: the committed-log window a leader syncs learners from by DIFF (default 500).
-        var zab = new ZabOptions(s.InitLimit, s.SyncLimit, (int)Math.Max(1, LongProperty(s, "zookeeper.commitLogCount", 500)));
+        var zab = new ZabOptions(s.InitLimit, s.SyncLimit, (int)Math.Max(1, LongProperty(s, "zookeeper.commitLogCount", 500)),
+            ReconfigEnabled: s.ReconfigEnabled);
         return new EnsembleSettings(s.ServerId, s.Servers, s.TickTimeMs, zab, s.JuteMaxBuffer, ElectionWiring.Props)
         {
             ReadOnlyModeEnabled = s.ReadonlyModeEnabled,
+            ReconfigEnabled = s.ReconfigEnabled,
+            ConfigVersion = s.ConfigVersion,
+            ZooCfgPath = s.ZooCfgPath,
         };
     }
 

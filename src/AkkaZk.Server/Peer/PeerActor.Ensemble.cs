@@ -19,7 +19,10 @@ public sealed partial class PeerActor
     private ZabProtocol.ZabStart? _zabStart;
     private int _generation;
 
-    private EnsembleSettings Ensemble => _settings.Ensemble!;
+    private EnsembleSettings? _activeEnsemble;
+
+    /// <summary>The ensemble as last activated (a reconfig replaces the members and version of the started settings).</summary>
+    private EnsembleSettings Ensemble => _activeEnsemble ?? _settings.Ensemble!;
 
     private void EnsembleHandlers()
     {
@@ -37,6 +40,10 @@ public sealed partial class PeerActor
             if (Sender.Equals(_role)) BackToLooking(m.Reason);
         });
         Receive<PeerProtocol.GetRole>(_ => Sender.Tell(_role, Self));
+        Receive<ZabProtocol.ConfigActivated>(m =>
+        {
+            if (Sender.Equals(_role)) ActivateConfig(m.Activation);
+        });
         Receive<ReadOnlyDue>(m =>
         {
             if (m.Generation == _generation && _zabStart is not null && _role.Equals(ActorRefs.Nobody) && _mode == "looking") EnterReadOnly();
@@ -77,6 +84,7 @@ public sealed partial class PeerActor
             Context.Watch(_election);
         }
         if (_ingress.Equals(ActorRefs.Nobody)) ListenNotServing();
+        _tree.Tell(new TreeProtocol.InitConfig(Ensemble.Config.ConfigString, Ensemble.ConfigVersion), Self);
         _mode = "looking";
         Context.Log.LogInformation("Node {Id}: role looking, last logged zxid {Zxid}, current epoch {Epoch}",
             _settings.ServerId, ZxidUtils.ToHex(_zabStart.Log.LastLoggedZxid), _zabStart.Epochs.CurrentEpoch);
@@ -95,6 +103,7 @@ public sealed partial class PeerActor
             _ => null,
         };
         if (props is null) return;
+        _leaderId = m.Vote.Leader;
         LeaveReadOnly();
         _role = Context.ActorOf(props, $"role-{_generation}");
         Context.Watch(_role);
@@ -125,7 +134,7 @@ public sealed partial class PeerActor
     /// </summary>
     private void ListenNotServing()
     {
-        var notServing = new FourLetterWordService(_tree, _stats, _registry, _settings.FourLetterWords, "looking",
+        var notServing = new FourLetterWordService(_tree, _stats, _registry, FourLetterWordsSettings, "looking",
             traceMask: _traceMask, serving: false);
         _ingress = Context.ActorOf(TcpIngressActor.NotServingProps(_settings.Ingress, _stats, notServing), "ingress");
         Context.Watch(_ingress);
@@ -158,7 +167,7 @@ public sealed partial class PeerActor
 
     private void ServeClients()
     {
-        _fourLetterWords = new FourLetterWordService(_tree, _stats, _registry, _settings.FourLetterWords, _mode,
+        _fourLetterWords = new FourLetterWordService(_tree, _stats, _registry, FourLetterWordsSettings, _mode,
             _mode == "leader" ? _role : null, _traceMask);
         _ingress.Tell(new TcpIngressActor.Serve(_tree, _settings.Session, _registry, _fourLetterWords), Self);
         AskBoundPort();

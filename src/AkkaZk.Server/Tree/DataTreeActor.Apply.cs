@@ -48,6 +48,7 @@ public sealed partial class DataTreeActor
             Context.Log.LogInformation("Session 0x{Session:x} closed by its client", session.SessionId);
         }
         var (err, body) = ReplyBuilder.ForWrite(pending.OpCode, result);
+        if (err == 0 && pending.OpCode == OpCode.Reconfig) body = ReconfigReply(pending, result);
         session.Connection.Tell(new SessionProtocol.ClientReply(pending.Xid, pending.OpCode, _tree.LastProcessedZxid, err, body, pending.Timestamp, closing), Self);
         session.WritesCompleted++;
         DrainDeferredReads(session);

@@ -136,7 +136,7 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
             ReplyInOrder(request, (int)ErrorCode.Unimplemented, null, zxid: -1, closeAfter: true);
             return;
         }
-        if (request.OpCode == OpCode.Reconfig)
+        if (request.OpCode == OpCode.Reconfig && !_settings.ReconfigEnabled)
         {
             // As ZooKeeper: reconfigEnabled=false (the default) is checked before anything else, no zxid used.
             ReplyInOrder(request, (int)ErrorCode.ReconfigDisabled, null);
@@ -205,6 +205,7 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
             _tracker.SetClosing(context.SessionId);
             return _preparer.PrepareCloseSession(context);
         }
+        if (opCode == OpCode.Reconfig) return PrepareReconfig(context, record);
         if (record is MultiRequest multi)
         {
             var ops = WriteRequestTranslator.ToPrepOps(multi);

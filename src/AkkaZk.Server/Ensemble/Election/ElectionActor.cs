@@ -14,7 +14,7 @@ namespace AkkaZk.Server.Ensemble.Election;
 /// </summary>
 public sealed class ElectionActor : ReceiveActor, IWithTimers
 {
-    private readonly ElectionSettings _settings;
+    private ElectionSettings _settings;
     private ElectionLinks _links = null!;
     private ElectionCore? _core;
     private IActorRef _owner = ActorRefs.Nobody;
@@ -24,6 +24,12 @@ public sealed class ElectionActor : ReceiveActor, IWithTimers
         _settings = settings;
         Receive<ElectionProtocol.StartLooking>(StartLooking);
         Receive<ElectionProtocol.EpochEstablished>(m => _core?.UpdateElectionVote(m.Epoch));
+        Receive<ElectionProtocol.ConfigChanged>(m =>
+        {
+            _settings = _settings with { Servers = m.Servers, Config = m.Config };
+            _links.Settings = _settings;
+            _core?.Reconfigure(m.Config);
+        });
         Receive<ElectionLinkMessages.Tick>(_ =>
         {
             if (_core is not null) Drain(_core.Tick());

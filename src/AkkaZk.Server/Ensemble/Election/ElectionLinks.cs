@@ -22,19 +22,22 @@ internal sealed class ElectionLinks(ElectionSettings settings, IActorRef owner, 
     private readonly Dictionary<long, Notification> _lastSent = [];
     private Socket? _listener;
 
-    private long MyId => settings.MyId;
+    /// <summary>The members and config; replaced when a reconfig activates a new config (restartLeaderElection).</summary>
+    public ElectionSettings Settings { get; set; } = settings;
+
+    private long MyId => Settings.MyId;
     private static long NowMs => Environment.TickCount64;
 
     public void Listen()
     {
-        var me = settings.Me;
+        var me = Settings.Me;
         _listener = ElectionHandshake.Listen(me.Host, me.ElectionPort);
         _ = Task.Run(() => ElectionHandshake.AcceptLoop(_listener, owner, reason => log.LogWarning("Node {Id}: {Reason}", MyId, reason)));
     }
 
     public void Send(long to, Notification notification)
     {
-        if (settings.Faults.IsBlackholed(MyId, to)) return;
+        if (Settings.Faults.IsBlackholed(MyId, to)) return;
         if (_connections.TryGetValue(to, out var connection))
         {
             if (connection.TrySend(notification))
@@ -51,7 +54,7 @@ internal sealed class ElectionLinks(ElectionSettings settings, IActorRef owner, 
     /// <summary>Every tick: keep a connection to each smaller sid, and poke larger ones we have something for.</summary>
     public void Maintain()
     {
-        foreach (var peer in settings.Servers)
+        foreach (var peer in Settings.Servers)
         {
             if (peer.Id == MyId || _connections.ContainsKey(peer.Id)) continue;
             if (peer.Id < MyId || _pending.ContainsKey(peer.Id)) Connect(peer.Id);
@@ -136,18 +139,18 @@ internal sealed class ElectionLinks(ElectionSettings settings, IActorRef owner, 
     {
         if (_connections.ContainsKey(sid) || _connecting.Contains(sid)) return;
         if (_backoff.TryGetValue(sid, out var backoff) && NowMs < backoff.DueMs) return;
-        var peer = settings.Servers.FirstOrDefault(s => s.Id == sid);
+        var peer = Settings.Servers.FirstOrDefault(s => s.Id == sid);
         if (peer is null) return; // an unknown sid is answered on its own connection only
         _connecting.Add(sid);
-        var initial = ElectionInitialMessage.V1(MyId, settings.MyElectionAddress);
-        _ = Task.Run(() => ElectionHandshake.Connect(sid, peer.Host, peer.ElectionPort, initial, settings.ConnectTimeout, owner));
+        var initial = ElectionInitialMessage.V1(MyId, Settings.MyElectionAddress);
+        _ = Task.Run(() => ElectionHandshake.Connect(sid, peer.Host, peer.ElectionPort, initial, Settings.ConnectTimeout, owner));
     }
 
     private void BackOff(long sid)
     {
         var delay = _backoff.TryGetValue(sid, out var previous)
-            ? TimeSpan.FromTicks(Math.Min(previous.Delay.Ticks * 2, settings.MaxReconnectDelay.Ticks))
-            : settings.MinReconnectDelay;
+            ? TimeSpan.FromTicks(Math.Min(previous.Delay.Ticks * 2, Settings.MaxReconnectDelay.Ticks))
+            : Settings.MinReconnectDelay;
         _backoff[sid] = (NowMs + (long)delay.TotalMilliseconds, delay);
     }
 }
