@@ -12,6 +12,7 @@ class Ensemble:
         self.kinds = kinds
         ids = range(1, len(kinds) + 1)
         peers = {i: (free_port(), free_port()) for i in ids}
+        self.peers = peers  # sid -> (quorum port, election port)
         lines = {f"server.{i}": f"{HOST}:{q}:{e}" for i, (q, e) in peers.items()}
         common = {"tickTime": str(tick_ms), "initLimit": "10", "syncLimit": "5", **lines, **(extra_cfg or {})}
         self.servers = {}
