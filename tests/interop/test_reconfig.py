@@ -3,6 +3,7 @@ follower removed and added back, the leader removed, and the requests ZooKeeper 
 conf and the response show the active config as ZooKeeper prints it (server lines, then version=<hex>); the
 dynamic config is written to zoo.cfg.dynamic.<version> and read back on restart.
 
+Each runs on AkkaZk alone and mixed with ZooKeeper 3.8.0 (AkkaZk leading ZooKeeper followers and the reverse).
 With AKKAZK_TARGET=apache the same tests run on an all-ZooKeeper 3.8.0 ensemble: the oracle for their expectations.
 """
 import base64
@@ -15,8 +16,12 @@ from kazoo.exceptions import BadArgumentsError, ConnectionLoss, BadVersionError,
 from conftest import HOST, TARGET, stop_client, wait_until
 from ensemble import Ensemble
 
+# The highest sid wins a fresh election: "akkazk-leads" has an AkkaZk leader with ZooKeeper followers,
+# "zookeeper-leads" the other way round.
 KINDS = {
     "akkazk": ("akkazk", "akkazk", "akkazk"),
+    "akkazk-leads": ("apache", "apache", "akkazk"),
+    "zookeeper-leads": ("akkazk", "akkazk", "apache"),
 } if TARGET == "akkazk" else {"zookeeper": ("apache", "apache", "apache")}
 SUPER = ("super", "reconfig-secret")
 SUPER_DIGEST = "super:" + base64.b64encode(hashlib.sha1(":".join(SUPER).encode()).digest()).decode()

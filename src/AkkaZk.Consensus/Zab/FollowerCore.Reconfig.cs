@@ -40,7 +40,8 @@ public sealed partial class FollowerCore
 
     private void Activate(ReadyBuilder<QuorumPacket> ready, QuorumConfig? config, long? designated)
     {
-        if (config is null || config.Version <= Config.Version) return;
+        // QuorumPeer.processReconfig does nothing with reconfigEnabled=false (the txn itself is still applied).
+        if (!_options.ReconfigEnabled || config is null || config.Version <= Config.Version) return;
         Config = config;
         ready.Activate(new ConfigActivation(config, designated));
     }
