@@ -8,12 +8,14 @@ With AKKAZK_TARGET=apache the same tests run on an all-ZooKeeper 3.8.0 ensemble:
 """
 import base64
 import hashlib
+import os
+import subprocess
 
 import pytest
 from kazoo.client import KazooClient
 from kazoo.exceptions import BadArgumentsError, ConnectionLoss, BadVersionError, NewConfigNoQuorumError, NoAuthError
 
-from conftest import HOST, TARGET, stop_client, wait_until
+from conftest import HOST, TARGET, ZK_CLIENT_CLASSPATH, stop_client, wait_until
 from ensemble import Ensemble
 
 # The highest sid wins a fresh election: "akkazk-leads" has an AkkaZk leader with ZooKeeper followers,
@@ -59,14 +61,15 @@ def admin(ens, i):
     return c
 
 
-def server_line(ens, i, client=False):
+def server_line(ens, i, client=False, role="participant"):
     q, e = ens.peers[i]
-    line = f"server.{i}={HOST}:{q}:{e}:participant"
+    line = f"server.{i}={HOST}:{q}:{e}:{role}"
     return f"{line};{HOST}:{ens.servers[i].port}" if client else line
 
 
-def config_text(ens, members, version, with_client=()):
-    lines = [server_line(ens, i, client=i in with_client) for i in sorted(members)]
+def config_text(ens, members, version, with_client=(), observers=()):
+    lines = [server_line(ens, i, client=i in with_client, role="observer" if i in observers else "participant")
+             for i in sorted(members)]
     return "\n".join(lines + [f"version={version:x}"])
 
 
@@ -143,6 +146,52 @@ def test_remove_a_follower_then_add_it_back(kinds, ensembles):
     # The added server votes again: with the other follower down, the leader and it are a quorum.
     ens.servers[kept].stop()
     write(ens, gone, "/after-add")
+
+
+def test_a_follower_becomes_an_observer_and_a_participant_again(kinds, ensembles):
+    ens = ensembles(kinds, RECONFIG_CFG)
+    leader = ens.leader()
+    moved = max(i for i in ens.servers if i != leader)
+    c = admin(ens, leader)
+    data, stat = c.reconfig(joining=server_line(ens, moved, client=True, role="observer"), leaving=None, new_members=None)
+    observing = config_text(ens, ens.servers, stat.mzxid, with_client=[moved], observers=[moved])
+    assert data.decode() == observing
+    wait_until(lambda: ens.mode(moved) == "observer", 60, message=f"{moved} observing")
+    assert_everywhere(ens, observing, ens.servers)
+    write(ens, moved, "/from-the-observer")
+
+    # The observer learns the next config from INFORMANDACTIVATE and follows again.
+    data, stat = c.reconfig(joining=server_line(ens, moved, client=True), leaving=None, new_members=None)
+    back = config_text(ens, ens.servers, stat.mzxid, with_client=[moved])
+    assert data.decode() == back
+    wait_until(lambda: ens.mode(moved) == "follower", 60, message=f"{moved} following again")
+    assert_everywhere(ens, back, ens.servers)
+    write(ens, moved, "/from-the-follower")
+
+
+def zkcli_reconfig(ens, i, *args):
+    """zkCli.sh (ZooKeeperAdmin) as the super user: returns the config printed after "Committed new configuration:"."""
+    zkcli = "/usr/share/zookeeper/bin/zkCli.sh"
+    cmd = [zkcli] if os.path.exists(zkcli) else ["java", "-cp", ZK_CLIENT_CLASSPATH, "org.apache.zookeeper.ZooKeeperMain"]
+    script = f"addauth digest {':'.join(SUPER)}\nreconfig {' '.join(args)}\nquit\n"
+    p = subprocess.run([*cmd, "-server", ens.servers[i].hosts], input=script, capture_output=True, text=True, timeout=60)
+    lines = p.stdout.splitlines()
+    start = lines.index("Committed new configuration:") + 1
+    return "\n".join(lines[start:lines.index("", start)])
+
+
+def test_zkcli_removes_and_adds_a_server(kinds, ensembles):
+    ens = ensembles(kinds, RECONFIG_CFG)
+    leader = ens.leader()
+    gone = min(i for i in ens.servers if i != leader)
+    removed = zkcli_reconfig(ens, leader, "-remove", str(gone))
+    version = int(removed.rsplit("version=", 1)[1], 16)
+    assert removed == config_text(ens, [i for i in ens.servers if i != gone], version)
+    assert_everywhere(ens, removed, ens.servers)
+    added = zkcli_reconfig(ens, leader, "-add", server_line(ens, gone, client=True))
+    version = int(added.rsplit("version=", 1)[1], 16)
+    assert added == config_text(ens, ens.servers, version, with_client=[gone])
+    assert_everywhere(ens, added, ens.servers)
 
 
 def test_remove_the_leader_elects_another(kinds, ensembles):
