@@ -15,6 +15,7 @@ import pytest
 from kazoo.client import KazooClient
 from kazoo.exceptions import BadArgumentsError, ConnectionLoss, BadVersionError, NewConfigNoQuorumError, NoAuthError
 
+import jute
 from conftest import HOST, TARGET, ZK_CLIENT_CLASSPATH, stop_client, wait_until
 from ensemble import Ensemble
 
@@ -28,6 +29,7 @@ KINDS = {
 SUPER = ("super", "reconfig-secret")
 SUPER_DIGEST = "super:" + base64.b64encode(hashlib.sha1(":".join(SUPER).encode()).digest()).decode()
 RECONFIG_CFG = {"reconfigEnabled": "true", "DigestAuthenticationProvider.superDigest": SUPER_DIGEST}
+RECONFIG, RECONFIG_DISABLED = 16, -123
 # A new leader versions the static config with its epoch's first zxid (epoch 1 on a fresh ensemble).
 FIRST_VERSION = 0x100000000
 
@@ -103,6 +105,17 @@ def no_leader(ens, among):
     return all(ens.mode(i) != "leader" for i in among)
 
 
+def test_standalone_answers_reconfig_disabled_with_a_zxid_used(server):
+    with server.raw() as conn:
+        conn.connect()
+        created, _ = conn.request(1, jute.create_request("/reconfig-zxid"))
+        refused, _ = conn.request(RECONFIG, jute.ustring("") + jute.ustring("1") + jute.ustring(None) + jute.int64(-1))
+        deleted, _ = conn.request(2, jute.ustring("/reconfig-zxid") + jute.int32(-1))
+    assert (created.err, refused.err, deleted.err) == (0, RECONFIG_DISABLED, 0)
+    # As any refused write: the error txn takes a zxid.
+    assert (refused.zxid, deleted.zxid) == (created.zxid + 1, created.zxid + 2)
+
+
 def test_config_node_shows_the_static_config_when_reconfig_is_off(kinds, ensembles):
     ens = ensembles(kinds)
     ens.leader()
@@ -112,6 +125,11 @@ def test_config_node_shows_the_static_config_when_reconfig_is_off(kinds, ensembl
         assert data == text
         assert (stat.czxid, stat.mzxid, stat.version, stat.aversion) == (0, 0, -1, -1)
         assert membership(ens, i) == text
+        with ens.servers[i].raw() as conn:  # kazoo has no exception for ReconfigDisabled (-123)
+            conn.connect()
+            body = jute.ustring("") + jute.ustring(str(i)) + jute.ustring(None) + jute.int64(-1)
+            header, _ = conn.request(RECONFIG, body)
+            assert header.err == RECONFIG_DISABLED
 
 
 def test_remove_a_follower_then_add_it_back(kinds, ensembles):

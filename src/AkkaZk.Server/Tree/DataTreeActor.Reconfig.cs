@@ -22,9 +22,13 @@ public sealed partial class DataTreeActor
         Receive<TreeProtocol.InitConfig>(m => _tree.InitConfig(Encoding.UTF8.GetBytes(m.Text), m.Version, WallClock));
     }
 
-    /// <summary>PrepRequestProcessor for reconfig once reconfigEnabled was checked: only a leader serves it (standalone: Unimplemented).</summary>
+    /// <summary>
+    /// PrepRequestProcessor for reconfig, a write like any other (a learner forwards it): reconfigEnabled=false gives
+    /// ReconfigDisabled as an error txn, so a zxid is used, as ZooKeeper 3.8; only a leader serves it (standalone: Unimplemented).
+    /// </summary>
     private Txn PrepareReconfig(PrepContext context, IRequestRecord? record)
     {
+        if (!_settings.ReconfigEnabled) return TxnPreparer.FailReconfig(context, ErrorCode.ReconfigDisabled);
         if (_role != TreeRole.Leading || _reconfigView is null) return TxnPreparer.FailReconfig(context, ErrorCode.Unimplemented);
         if (record is not ReconfigRequest request) return TxnPreparer.FailReconfig(context, ErrorCode.MarshallingError);
         var (err, config) = ReconfigPlanner.Plan(request, _reconfigView, context.Zxid, _settings.StandaloneEnabled);

@@ -136,12 +136,6 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
             ReplyInOrder(request, (int)ErrorCode.Unimplemented, null, zxid: -1, closeAfter: true);
             return;
         }
-        if (request.OpCode == OpCode.Reconfig && !_settings.ReconfigEnabled)
-        {
-            // As ZooKeeper: reconfigEnabled=false (the default) is checked before anything else, no zxid used.
-            ReplyInOrder(request, (int)ErrorCode.ReconfigDisabled, null);
-            return;
-        }
         if (_role == TreeRole.ReadOnly && (WriteRequestTranslator.IsWrite(request.OpCode) || request.OpCode == OpCode.Sync))
         {
             AnswerReadOnly(request);
