@@ -95,6 +95,13 @@ def assert_everywhere(ens, text, live):
         wait_until(lambda: membership(ens, i) == text, 30, message=f"conf membership on {i}")
 
 
+def started(ens):
+    """The leader, once every server serves the versioned config (so every follower is synced for NewConfigNoQuorum)."""
+    leader = ens.leader()
+    assert_everywhere(ens, config_text(ens, ens.servers, FIRST_VERSION), ens.servers)
+    return leader
+
+
 def write(ens, i, path):
     c = ens.client(i)
     c.create(path, b"w")
@@ -134,9 +141,8 @@ def test_config_node_shows_the_static_config_when_reconfig_is_off(kinds, ensembl
 
 def test_remove_a_follower_then_add_it_back(kinds, ensembles):
     ens = ensembles(kinds, RECONFIG_CFG)
-    leader = ens.leader()
+    leader = started(ens)
     gone, kept = [i for i in ens.servers if i != leader]
-    assert_everywhere(ens, config_text(ens, ens.servers, FIRST_VERSION), ens.servers)
 
     data, stat = admin(ens, leader).reconfig(joining=None, leaving=str(gone), new_members=None)
     removed = config_text(ens, [leader, kept], stat.mzxid)
@@ -168,7 +174,7 @@ def test_remove_a_follower_then_add_it_back(kinds, ensembles):
 
 def test_a_follower_becomes_an_observer_and_a_participant_again(kinds, ensembles):
     ens = ensembles(kinds, RECONFIG_CFG)
-    leader = ens.leader()
+    leader = started(ens)
     moved = max(i for i in ens.servers if i != leader)
     c = admin(ens, leader)
     data, stat = c.reconfig(joining=server_line(ens, moved, client=True, role="observer"), leaving=None, new_members=None)
@@ -187,6 +193,20 @@ def test_a_follower_becomes_an_observer_and_a_participant_again(kinds, ensembles
     write(ens, moved, "/from-the-follower")
 
 
+def test_a_server_down_during_the_reconfig_learns_it_when_it_comes_back(kinds, ensembles):
+    ens = ensembles(kinds, RECONFIG_CFG)
+    leader = started(ens)
+    away, stays = [i for i in ens.servers if i != leader]
+    ens.servers[away].stop()
+    data, stat = admin(ens, leader).reconfig(joining=None, leaving=str(away), new_members=None)
+    text = config_text(ens, [leader, stays], stat.mzxid)
+    assert data.decode() == text
+    ens.servers[away].start()
+    assert_everywhere(ens, text, ens.servers)
+    wait_until(lambda: ens.mode(away) == "follower", 60, message=f"{away} following as a non-voter")
+    write(ens, away, "/after-return")
+
+
 def zkcli_reconfig(ens, i, *args):
     """zkCli.sh (ZooKeeperAdmin) as the super user: returns the config printed after "Committed new configuration:"."""
     zkcli = "/usr/share/zookeeper/bin/zkCli.sh"
@@ -200,7 +220,7 @@ def zkcli_reconfig(ens, i, *args):
 
 def test_zkcli_removes_and_adds_a_server(kinds, ensembles):
     ens = ensembles(kinds, RECONFIG_CFG)
-    leader = ens.leader()
+    leader = started(ens)
     gone = min(i for i in ens.servers if i != leader)
     removed = zkcli_reconfig(ens, leader, "-remove", str(gone))
     version = int(removed.rsplit("version=", 1)[1], 16)
@@ -214,7 +234,7 @@ def test_zkcli_removes_and_adds_a_server(kinds, ensembles):
 
 def test_remove_the_leader_elects_another(kinds, ensembles):
     ens = ensembles(kinds, RECONFIG_CFG)
-    old = ens.leader()
+    old = started(ens)
     others = [i for i in ens.servers if i != old]
     try:
         data, stat = admin(ens, others[0]).reconfig(joining=None, leaving=str(old), new_members=None)
@@ -235,10 +255,9 @@ def test_remove_the_leader_elects_another(kinds, ensembles):
 
 def test_refused_requests_leave_the_config_alone(kinds, ensembles):
     ens = ensembles(kinds, RECONFIG_CFG)
-    leader = ens.leader()
+    leader = started(ens)
     followers = [i for i in ens.servers if i != leader]
     text = config_text(ens, ens.servers, FIRST_VERSION)
-    assert_everywhere(ens, text, ens.servers)
     c = admin(ens, followers[0])
     with pytest.raises(BadVersionError):
         c.reconfig(joining=None, leaving=str(followers[1]), new_members=None, from_config=FIRST_VERSION + 7)

@@ -31,6 +31,8 @@ public sealed partial class ElectionCore
         Proposal = CurrentVote;
         _initLastLoggedZxid = lastLoggedZxid;
         _initPeerEpoch = currentEpoch;
+        _lastLoggedZxid = lastLoggedZxid;
+        _currentEpoch = currentEpoch;
     }
 
     public long MyId { get; }
@@ -72,6 +74,8 @@ public sealed partial class ElectionCore
         var ready = new ReadyBuilder<Notification>();
         State = ServerState.Looking;
         LogicalClock++;
+        _lastLoggedZxid = lastLoggedZxid;
+        _currentEpoch = currentEpoch;
         _initLastLoggedZxid = IAmVoter ? lastLoggedZxid : long.MinValue;
         _initPeerEpoch = IAmVoter ? currentEpoch : long.MinValue;
         _recvSet.Clear();
@@ -86,6 +90,7 @@ public sealed partial class ElectionCore
 
     public Ready<Notification> Step(long from, Notification n)
     {
+        if (State == ServerState.Looking && NewerConfig(n) is { } adopted) return AdoptConfig(adopted);
         var ready = new ReadyBuilder<Notification>();
         if (!Config.IsVoter(from))
         {

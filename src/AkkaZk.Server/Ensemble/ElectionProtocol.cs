@@ -27,4 +27,7 @@ public static class ElectionProtocol
     /// rounds count its voters, notifications carry its string, and links reach its <paramref name="Servers"/>.
     /// </summary>
     public sealed record ConfigChanged(IReadOnlyList<PeerAddress> Servers, QuorumConfig Config);
+
+    /// <summary>Election → parent: while looking, a notification carried a newer config, which the election now uses.</summary>
+    public sealed record ConfigSeen(ConfigActivation Activation);
 }

@@ -12,7 +12,7 @@ namespace AkkaZk.Server.Ensemble;
 public static class ElectionWiring
 {
     public static Props Props(EnsembleSettings ensemble) =>
-        ElectionActor.Props(new ElectionSettings(ensemble.MyId, Reachable(ensemble), ensemble.Config, new ElectionOptions())
+        ElectionActor.Props(new ElectionSettings(ensemble.MyId, Reachable(ensemble), ensemble.Config, new ElectionOptions(ReconfigEnabled: ensemble.ReconfigEnabled))
         {
             Faults = ensemble.Faults,
         });

@@ -44,6 +44,10 @@ public sealed partial class PeerActor
         {
             if (Sender.Equals(_role)) ActivateConfig(m.Activation);
         });
+        Receive<ElectionProtocol.ConfigSeen>(m =>
+        {
+            if (Sender.Equals(_election)) ActivateConfig(m.Activation);
+        });
         Receive<ReadOnlyDue>(m =>
         {
             if (m.Generation == _generation && _zabStart is not null && _role.Equals(ActorRefs.Nobody) && _mode == "looking") EnterReadOnly();

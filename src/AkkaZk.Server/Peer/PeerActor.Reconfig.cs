@@ -1,3 +1,4 @@
+using AkkaZk.Actors;
 using AkkaZk.Consensus;
 using AkkaZk.Server.Ensemble;
 using AkkaZk.Server.FourLetterWords;
@@ -35,7 +36,9 @@ public sealed partial class PeerActor
         PersistConfig(next);
         _election.Tell(new ElectionProtocol.ConfigChanged(ElectionWiring.Reachable(next), next.Config), Self);
         _tree.Tell(new TreeProtocol.InitConfig(next.Config.ConfigString, next.ConfigVersion), Self);
-        if (_leaderId == _settings.ServerId) return; // the leader core decides itself (a removed leader stops committing and steps down)
+        // While looking there is no role to leave; the leader core decides itself (a removed leader stops committing
+        // and steps down).
+        if (_role.Equals(ActorRefs.Nobody) || _leaderId == _settings.ServerId) return;
         var leaderChange = activation.DesignatedLeader is { } designated ? designated != _leaderId : !next.Config.IsVoter(_leaderId);
         var roleChange = previous.IsObserver != next.IsObserver;
         if (leaderChange || roleChange)

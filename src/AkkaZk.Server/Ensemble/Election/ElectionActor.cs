@@ -72,6 +72,12 @@ public sealed class ElectionActor : ReceiveActor, IWithTimers
 
     private void Drain(Ready<Notification> ready)
     {
+        foreach (var activation in ready.Activate)
+        {
+            Context.Log.LogInformation("Node {Id}: a notification carried config version 0x{Version:x}; election restarted under it",
+                _settings.MyId, activation.Config.Version);
+            _owner.Tell(new ElectionProtocol.ConfigSeen(activation), Self);
+        }
         foreach (var send in ready.Send) _links.Send(send.To, send.Message);
         if (ready.RoleChange is ElectionFinished finished)
         {
