@@ -51,6 +51,9 @@ def ensembles():
 
     yield make
     for ens in made:
+        # Shown by pytest only when the test failed.
+        for i, srv in ens.servers.items():
+            print(f"==== server {i} ({srv.target})\n{srv.log_tail(80)}")
         ens.cleanup()
 
 
@@ -85,7 +88,7 @@ def config_of(ens, i):
 
 def membership(ens, i):
     conf = ens.servers[i].four_letter("conf")
-    return conf[conf.index("membership: \n") + len("membership: \n"):].rstrip("\n")
+    return conf[conf.index("membership: \n") + len("membership: \n"):]
 
 
 def assert_everywhere(ens, text, live):
