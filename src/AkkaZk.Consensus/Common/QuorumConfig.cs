@@ -35,6 +35,20 @@ public sealed record QuorumConfig
     /// <summary>QuorumMaj.containsQuorum: more than half of the voters are in the set.</summary>
     public bool IsQuorum(IEnumerable<long> sids) => sids.Distinct().Count(Voters.Contains) > Voters.Count / 2;
 
+    /// <summary>This config under another version: the string's "version=" line is rewritten (QuorumVerifier.setVersion).</summary>
+    public QuorumConfig WithVersion(long version) =>
+        new(Voters, Observers, QuorumConfigText.WithVersion(ConfigString, version), version);
+
+    /// <summary>
+    /// A QuorumVerifier string as peers exchange it (QuorumMaj.toString: <c>server.N=host:q:e:role[;client]</c> lines,
+    /// then <c>version=hex</c>); null when it names no voter.
+    /// </summary>
+    public static QuorumConfig? Parse(string text)
+    {
+        var (voters, observers, version) = QuorumConfigText.Members(text);
+        return voters.Count == 0 ? null : new QuorumConfig(voters, observers, text, version);
+    }
+
     /// <summary>The shape of QuorumMaj.toString for loopback members (real nodes pass their own string).</summary>
     private static string DefaultConfigString(IEnumerable<long> voters, IEnumerable<long> observers, long version)
     {

@@ -7,6 +7,7 @@ internal sealed class ReadyBuilder<TMessage>
     private readonly List<Outbound<TMessage>> _send = [];
     private readonly List<long> _disconnect = [];
     private readonly List<ZabTxn> _apply = [];
+    private readonly List<ConfigActivation> _activate = [];
     private RoleChange? _roleChange;
 
     public void Persist(PersistAction action) => _persist.Add(action);
@@ -20,6 +21,8 @@ internal sealed class ReadyBuilder<TMessage>
 
     public void Apply(ZabTxn txn) => _apply.Add(txn);
 
+    public void Activate(ConfigActivation activation) => _activate.Add(activation);
+
     /// <summary>The first role change of a step wins: later ones are consequences of the same event.</summary>
     public void Role(RoleChange change) => _roleChange ??= change;
 
@@ -27,11 +30,12 @@ internal sealed class ReadyBuilder<TMessage>
 
     public Ready<TMessage> Build()
     {
-        if (_persist.Count == 0 && _send.Count == 0 && _disconnect.Count == 0 && _apply.Count == 0 && _roleChange is null)
+        if (_persist.Count == 0 && _send.Count == 0 && _disconnect.Count == 0 && _apply.Count == 0 && _activate.Count == 0 && _roleChange is null)
             return Ready<TMessage>.Empty;
         return new Ready<TMessage>
         {
-            Persist = [.. _persist], Send = [.. _send], Disconnect = [.. _disconnect], Apply = [.. _apply], RoleChange = _roleChange,
+            Persist = [.. _persist], Send = [.. _send], Disconnect = [.. _disconnect], Apply = [.. _apply], Activate = [.. _activate],
+            RoleChange = _roleChange,
         };
     }
 }

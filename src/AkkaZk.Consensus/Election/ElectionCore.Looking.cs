@@ -113,7 +113,9 @@ public sealed partial class ElectionCore
 
     private void Finish(ReadyBuilder<Notification> ready, long leader, Vote endVote)
     {
-        State = leader == MyId ? ServerState.Leading : IAmVoter ? ServerState.Following : ServerState.Observing;
+        // learningState: only a configured observer observes; a server removed from the config follows as a non-voter.
+        State = leader == MyId ? ServerState.Leading
+            : IAmVoter || !Config.IsMember(MyId) ? ServerState.Following : ServerState.Observing;
         CurrentVote = endVote;
         _recvSet.Clear();
         _outOfElection.Clear();

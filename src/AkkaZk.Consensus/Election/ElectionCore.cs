@@ -31,10 +31,12 @@ public sealed partial class ElectionCore
         Proposal = CurrentVote;
         _initLastLoggedZxid = lastLoggedZxid;
         _initPeerEpoch = currentEpoch;
+        _lastLoggedZxid = lastLoggedZxid;
+        _currentEpoch = currentEpoch;
     }
 
     public long MyId { get; }
-    public QuorumConfig Config { get; }
+    public QuorumConfig Config { get; private set; }
     public ServerState State { get; private set; }
 
     /// <summary>The election round (FastLeaderElection.logicalclock).</summary>
@@ -55,6 +57,15 @@ public sealed partial class ElectionCore
     private bool IAmVoter => Config.IsVoter(MyId);
 
     /// <summary>
+    /// QuorumPeer.processReconfig → restartLeaderElection: later rounds use <paramref name="config"/> (its voters and
+    /// the string sent in notifications).
+    /// </summary>
+    public void Reconfigure(QuorumConfig config)
+    {
+        if (config.Version > Config.Version) Config = config;
+    }
+
+    /// <summary>
     /// lookForLeader's start: a new round (logicalclock + 1) proposing this server — or nobody, for an observer —
     /// with its last logged zxid and current epoch, sent to every voter.
     /// </summary>
@@ -63,6 +74,8 @@ public sealed partial class ElectionCore
         var ready = new ReadyBuilder<Notification>();
         State = ServerState.Looking;
         LogicalClock++;
+        _lastLoggedZxid = lastLoggedZxid;
+        _currentEpoch = currentEpoch;
         _initLastLoggedZxid = IAmVoter ? lastLoggedZxid : long.MinValue;
         _initPeerEpoch = IAmVoter ? currentEpoch : long.MinValue;
         _recvSet.Clear();
@@ -77,6 +90,7 @@ public sealed partial class ElectionCore
 
     public Ready<Notification> Step(long from, Notification n)
     {
+        if (State == ServerState.Looking && NewerConfig(n) is { } adopted) return AdoptConfig(adopted);
         var ready = new ReadyBuilder<Notification>();
         if (!Config.IsVoter(from))
         {

@@ -112,6 +112,7 @@ public sealed partial class FollowerCore
                 else ApplyTxn(ready, informed);
                 break;
             case QuorumPacketType.NewLeader:
+                RememberNewLeaderConfig(packet);
                 AckNewLeader(ready, packet.Zxid);
                 break;
             case QuorumPacketType.UpToDate:

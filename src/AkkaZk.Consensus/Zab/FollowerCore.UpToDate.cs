@@ -35,6 +35,7 @@ public sealed partial class FollowerCore
         foreach (var zxid in _requestsToAck) Send(ready, QuorumPacketType.Ack, zxid);
         _requestsToAck.Clear();
         _phase = FollowerPhase.Broadcast;
+        ActivateNewLeaderConfig(ready);
         ready.Role(new Established(NewEpoch));
         foreach (var txn in _notLogged) LogAndAck(ready, txn);
         _notLogged.Clear();

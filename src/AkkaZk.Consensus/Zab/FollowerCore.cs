@@ -34,7 +34,9 @@ public sealed partial class FollowerCore
 
     public long MyId { get; }
     public long LeaderId { get; }
-    public QuorumConfig Config { get; }
+    /// <summary>The activated config (its version goes into FOLLOWERINFO).</summary>
+    public QuorumConfig Config { get; private set; }
+
     public bool IsObserver { get; }
     public long AcceptedEpoch { get; private set; }
     public long CurrentEpoch { get; private set; }
@@ -74,6 +76,7 @@ public sealed partial class FollowerCore
         var ready = new ReadyBuilder<QuorumPacket>();
         if (_phase is FollowerPhase.Stopped or FollowerPhase.Connecting) return ready.Build();
         _lastHeard = _halfTicks;
+        packet = WithoutActivation(packet);
         switch (_phase)
         {
             case FollowerPhase.AwaitingLeaderInfo:
@@ -128,5 +131,6 @@ public sealed partial class FollowerCore
     {
         ready.Apply(txn);
         AppliedZxid = txn.Zxid;
+        if (_activateOnApply.Remove(txn.Zxid, out var designated)) Activate(ready, ConfigActivation.FromTxn(txn), designated);
     }
 }

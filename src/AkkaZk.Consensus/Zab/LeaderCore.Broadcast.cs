@@ -21,7 +21,9 @@ public sealed partial class LeaderCore
             Stop(ready, "zxid lower 32 bits have rolled over, forcing re-election, and therefore new epoch start");
             return ready.Build();
         }
-        var proposal = new OutstandingProposal(txn);
+        var newConfig = _options.ReconfigEnabled ? ConfigActivation.FromTxn(txn) : null;
+        if (newConfig is not null) LastSeenConfig = newConfig;
+        var proposal = new OutstandingProposal(txn, Verifiers(), newConfig);
         proposal.Acks.Add(MyId);
         _outstanding[txn.Zxid] = proposal;
         LastProposedZxid = txn.Zxid;
@@ -51,21 +53,27 @@ public sealed partial class LeaderCore
         // Counter 0 is the UPTODATE ack; committed or unknown zxids are late duplicates.
         if (ZxidUtils.IsEpochStart(zxid) || zxid <= LastProcessedZxid) return;
         if (!_outstanding.TryGetValue(zxid, out var proposal)) return;
-        if (Config.IsVoter(learner.Sid)) proposal.Acks.Add(learner.Sid);
+        // Any follower's ACK is recorded: each verifier counts only its own voters (a joining server's counts for the new config).
+        if (learner.IsParticipant) proposal.Acks.Add(learner.Sid);
         TryCommit(ready);
     }
 
     /// <summary>Commits from the lowest outstanding zxid while each has a quorum, so commits stay in zxid order.</summary>
     private void TryCommit(ReadyBuilder<QuorumPacket> ready)
     {
-        while (_outstanding.Count > 0)
+        while (_outstanding.Count > 0 && _allowedToCommit)
         {
             var (zxid, proposal) = _outstanding.First();
-            if (!Config.IsQuorum(proposal.Acks)) return;
+            if (!proposal.HasQuorum) return;
             _outstanding.Remove(zxid);
             LastProcessedZxid = zxid;
             _committedLog.Add(proposal.Txn);
             if (_committedLog.Count > _options.CommitLogCount) _committedLog.RemoveAt(0);
+            if (proposal.NewConfig is { } newConfig)
+            {
+                CommitAndActivate(ready, zxid, proposal, newConfig);
+                continue;
+            }
             foreach (var learner in Forwarding(participants: true))
                 ready.Send(learner.Sid, new QuorumPacket(QuorumPacketType.Commit, zxid));
             foreach (var learner in Forwarding(participants: false))

@@ -94,6 +94,7 @@ public sealed partial class LeaderCore
         ready.Persist(new PersistCurrentEpoch(Epoch));
         _barrierDeadline = _halfTicks + _options.InitLimitHalfTicks;
         _newLeaderAcks.Add(MyId);
+        VersionInitialConfig();
         foreach (var learner in _learners.Values.Where(l => l.Phase == LearnerPhase.AwaitingEpochQuorum).OrderBy(l => l.Sid).ToList())
             SyncLearner(ready, learner);
         CheckNewLeaderQuorum(ready);

@@ -25,7 +25,7 @@ public sealed partial class LeaderCore
             }
         }
         learner.Forwarding = true;
-        ready.Send(learner.Sid, new QuorumPacket(QuorumPacketType.NewLeader, NewLeaderZxid, Encoding.UTF8.GetBytes(Config.ConfigString)));
+        ready.Send(learner.Sid, new QuorumPacket(QuorumPacketType.NewLeader, NewLeaderZxid, Encoding.UTF8.GetBytes(LastSeenConfig.ConfigString)));
         learner.Phase = LearnerPhase.AwaitingNewLeaderAck;
     }
 
@@ -54,6 +54,7 @@ public sealed partial class LeaderCore
         // startZkServer: the tree's lastProcessedZxid becomes (epoch, 0); the first proposal is (epoch, 1).
         LastProcessedZxid = NewLeaderZxid;
         LastProposedZxid = NewLeaderZxid;
+        ActivateNewLeaderConfig(ready);
         ready.Role(new Established(Epoch));
         foreach (var learner in _learners.Values.Where(l => l.Phase == LearnerPhase.AwaitingStartup).OrderBy(l => l.Sid).ToList())
             SendUpToDate(ready, learner);

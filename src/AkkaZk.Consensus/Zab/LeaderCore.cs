@@ -24,6 +24,7 @@ public sealed partial class LeaderCore
     {
         MyId = myId;
         Config = config;
+        LastSeenConfig = config;
         _options = options;
         AcceptedEpoch = epochs.AcceptedEpoch;
         CurrentEpoch = epochs.CurrentEpoch;
@@ -37,7 +38,8 @@ public sealed partial class LeaderCore
     }
 
     public long MyId { get; }
-    public QuorumConfig Config { get; }
+    /// <summary>The committed (activated) config: whose quorums count.</summary>
+    public QuorumConfig Config { get; private set; }
     public long AcceptedEpoch { get; private set; }
     public long CurrentEpoch { get; private set; }
 

@@ -101,6 +101,23 @@ public sealed partial class TxnPreparer
         return create with { OpCode = opCode, Ttl = -1 };
     }
 
+    /// <summary>
+    /// reconfig (16) once the membership checks passed (PrepRequestProcessor): WRITE on /zookeeper/config unless
+    /// <paramref name="skipAcl"/>, then SetDataTxn(/zookeeper/config, new config, −1).
+    /// </summary>
+    public Txn PrepareReconfig(PrepContext ctx, byte[] config, bool skipAcl)
+    {
+        var header = Header(ctx, OpCode.Reconfig);
+        var node = _pending.Find(_tree, DataTree.ConfigPath);
+        if (node?.Stat is not { } stat) return Failed(header, ErrorCode.NoNode);
+        if (!skipAcl && !AclChecker.Check(node.Acl, Perms.Write, ctx.AuthIds)) return Failed(header, ErrorCode.NoAuth);
+        _pending.Add(node with { Zxid = ctx.Zxid, Stat = stat with { Version = -1 }, Data = config });
+        return new Txn(header, new SetDataTxn(DataTree.ConfigPath, config, -1));
+    }
+
+    /// <summary>A reconfig refused before its ACL check (ReconfigInProgress, BadVersion, BadArguments, NewConfigNoQuorum).</summary>
+    public static Txn FailReconfig(PrepContext ctx, ErrorCode err) => Failed(Header(ctx, OpCode.Reconfig), err);
+
     /// <summary>createSession (−10): the timeout as negotiated by the server.</summary>
     public Txn PrepareCreateSession(PrepContext ctx, int timeoutMs) =>
         new(Header(ctx, OpCode.CreateSession), new CreateSessionTxn(timeoutMs));

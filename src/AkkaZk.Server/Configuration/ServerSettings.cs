@@ -60,6 +60,12 @@ public sealed record ServerSettings
 
     public required bool ReconfigEnabled { get; init; }
 
+    /// <summary>The zoo.cfg this node was started from (null for HOCON): a reconfig rewrites it and writes its dynamic file.</summary>
+    public string? ZooCfgPath { get; init; }
+
+    /// <summary>The version of the server list (from the dynamic config file's name; 0 for a static list).</summary>
+    public long ConfigVersion { get; init; }
+
     public required bool ReadonlyModeEnabled { get; init; }
 
     public required IReadOnlyList<PeerAddress> Servers { get; init; }
@@ -112,6 +118,8 @@ public sealed record ServerSettings
             Journal = JournalSettings.FromConfig(akkazk.GetConfig("journal")),
             StandaloneEnabled = akkazk.GetBoolean("standalone-enabled"),
             ReconfigEnabled = akkazk.GetBoolean("reconfig-enabled"),
+            ZooCfgPath = NullIfEmpty(akkazk.GetString("zoo-cfg-path", "")),
+            ConfigVersion = akkazk.GetLongAtLeast("config-version", 0),
             ReadonlyModeEnabled = akkazk.GetBoolean("readonly-mode-enabled"),
             Servers = ServerListReader.Read(akkazk),
             Properties = PropertiesReader.Read(akkazk.GetConfig("properties")),
@@ -119,6 +127,8 @@ public sealed record ServerSettings
         ServerListReader.CheckMembership(settings, akkazk);
         return settings;
     }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     private static TimeSpan PositiveDuration(Config config, string path)
     {

@@ -29,6 +29,7 @@ internal static class ZooCfgKeys
             ["globalOutstandingLimit"] = ("global-outstanding-limit", ZooCfgValueKind.Int),
             ["standaloneEnabled"] = ("standalone-enabled", ZooCfgValueKind.Boolean),
             ["reconfigEnabled"] = ("reconfig-enabled", ZooCfgValueKind.Boolean),
+            ["dynamicConfigFile"] = ("dynamic-config-file", ZooCfgValueKind.Text),
             ["readonlymode.enabled"] = ("readonly-mode-enabled", ZooCfgValueKind.Boolean),
         };
 

@@ -23,16 +23,18 @@ public static class ZooCfgReader
             throw new HoconException($"Cannot read configuration file: {e.Message}", null, path, 0, e);
         }
 
-        return Parse(text, path);
+        return Parse(text, path, zooCfgPath: Path.GetFullPath(path));
     }
 
     /// <param name="originName">The file name errors and origins use.</param>
-    public static Config Parse(string text, string originName = "zoo.cfg")
+    /// <param name="zooCfgPath">The file read, when there is one (recorded so that a reconfig can rewrite it).</param>
+    public static Config Parse(string text, string originName = "zoo.cfg", string? zooCfgPath = null)
     {
         var builder = new ConfigBuilder(originName);
         var servers = new List<HoconValue>();
         string? dataDir = null;
-        foreach (var line in JavaPropertiesReader.Read(text, originName))
+        if (zooCfgPath is not null) builder.Set("akkazk.zoo-cfg-path", new HoconScalar(zooCfgPath, HoconScalarKind.String, new HoconOrigin(originName, 0)));
+        foreach (var line in ExpandDynamicConfig(JavaPropertiesReader.Read(text, originName), builder))
         {
             var origin = new HoconOrigin(originName, line.Line);
             if (line.Key.StartsWith(ZooCfgServerLine.Prefix, StringComparison.Ordinal))
@@ -67,6 +69,34 @@ public static class ZooCfgReader
         }
 
         return builder.Build();
+    }
+
+    /// <summary>
+    /// QuorumPeerConfig: dynamicConfigFile names a file of server lines (no version line; the version is the file
+    /// name's hex suffix). Its lines are read as if they were in zoo.cfg; the file name is kept too.
+    /// </summary>
+    private static IEnumerable<PropertyLine> ExpandDynamicConfig(IEnumerable<PropertyLine> lines, ConfigBuilder builder)
+    {
+        foreach (var line in lines)
+        {
+            yield return line;
+            if (line.Key != "dynamicConfigFile") continue;
+            var origin = new HoconOrigin(line.Value, 0);
+            var suffix = line.Value[(line.Value.LastIndexOf('.') + 1)..];
+            if (long.TryParse(suffix, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var version))
+                builder.Set("akkazk.config-version", new HoconScalar(version.ToString(CultureInfo.InvariantCulture), HoconScalarKind.Number, origin));
+            string dynamic;
+            try
+            {
+                dynamic = File.ReadAllText(line.Value);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new HoconException($"Cannot read dynamic configuration file: {e.Message}", line.Key, origin);
+            }
+            foreach (var server in JavaPropertiesReader.Read(dynamic, line.Value).Where(l => l.Key.StartsWith(ZooCfgServerLine.Prefix, StringComparison.Ordinal)))
+                yield return server;
+        }
     }
 
     /// <summary>

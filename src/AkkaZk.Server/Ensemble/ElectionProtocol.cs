@@ -1,5 +1,6 @@
 using AkkaZk.Consensus;
 using AkkaZk.Jute.Quorum;
+using AkkaZk.Server.Configuration;
 
 namespace AkkaZk.Server.Ensemble;
 
@@ -20,4 +21,13 @@ public static class ElectionProtocol
     /// its peerEpoch from now on (ZOOKEEPER-1732).
     /// </summary>
     public sealed record EpochEstablished(long Epoch);
+
+    /// <summary>
+    /// Parent → election: a reconfig activated <paramref name="Config"/> (QuorumPeer.restartLeaderElection): later
+    /// rounds count its voters, notifications carry its string, and links reach its <paramref name="Servers"/>.
+    /// </summary>
+    public sealed record ConfigChanged(IReadOnlyList<PeerAddress> Servers, QuorumConfig Config);
+
+    /// <summary>Election → parent: while looking, a notification carried a newer config, which the election now uses.</summary>
+    public sealed record ConfigSeen(ConfigActivation Activation);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using AkkaZk.Actors;
 using AkkaZk.Actors.Remote;
 using AkkaZk.Consensus;
@@ -16,13 +14,25 @@ public sealed record EnsembleSettings(long MyId, IReadOnlyList<PeerAddress> Serv
 {
     public LinkFaults Faults { get; init; } = LinkFaults.None;
 
+    /// <summary>reconfigEnabled: dynamic reconfiguration (op 16 served by the leader, configs versioned and activated).</summary>
+    public bool ReconfigEnabled { get; init; }
+
+    /// <summary>The version of <see cref="Servers"/> (0 for a static config never versioned by a leader).</summary>
+    public long ConfigVersion { get; init; }
+
+    /// <summary>The zoo.cfg to rewrite when a config is activated (null: the config is kept in memory only).</summary>
+    public string? ZooCfgPath { get; init; }
+
+    /// <summary>This server's own address once a reconfig removed it: it keeps running as a non-voting follower.</summary>
+    public PeerAddress? RemovedSelf { get; init; }
+
     /// <summary>readonlymode.enabled: while looking, serve read-only clients (see TreeRole.ReadOnly).</summary>
     public bool ReadOnlyModeEnabled { get; init; }
 
     /// <summary>QuorumPeer: the read-only server starts after max(2 s, tickTime) of looking.</summary>
     public TimeSpan ReadOnlyDelay => TimeSpan.FromMilliseconds(Math.Max(2000, TickMs));
 
-    public PeerAddress Me => Address(MyId);
+    public PeerAddress Me => Servers.FirstOrDefault(s => s.Id == MyId) ?? RemovedSelf ?? Address(MyId);
 
     public bool IsObserver => Me.Role == PeerRole.Observer;
 
@@ -35,17 +45,16 @@ public sealed record EnsembleSettings(long MyId, IReadOnlyList<PeerAddress> Serv
     public QuorumConfig Config => new(
         Servers.Where(s => s.IsParticipant).Select(s => s.Id),
         Servers.Where(s => !s.IsParticipant).Select(s => s.Id),
-        ConfigString());
+        DynamicConfig.Text(Servers, ConfigVersion), ConfigVersion);
 
-    /// <summary>QuorumMaj.toString for a static config (QUORUM 12): one server line each, then version=0.</summary>
-    private string ConfigString()
+    /// <summary>
+    /// These settings under an activated config (QuorumPeer.setQuorumVerifier): its members and version; a server
+    /// the config no longer names keeps its own address as a participant (updateLearnerType).
+    /// </summary>
+    public EnsembleSettings WithConfig(QuorumConfig config)
     {
-        var text = new StringBuilder();
-        foreach (var s in Servers.OrderBy(s => s.Id))
-        {
-            var role = s.IsParticipant ? "participant" : "observer";
-            text.Append(CultureInfo.InvariantCulture, $"server.{s.Id}={s.Host}:{s.QuorumPort}:{s.ElectionPort}:{role}\n");
-        }
-        return text.Append("version=0").ToString();
+        var servers = DynamicConfig.ParseServers(config.ConfigString);
+        var removed = servers.Any(s => s.Id == MyId) ? null : Me with { Role = PeerRole.Participant };
+        return this with { Servers = servers, ConfigVersion = config.Version, RemovedSelf = removed };
     }
 }

@@ -9,8 +9,11 @@ public sealed record FourLetterWordSettings(IReadOnlySet<string> Whitelist, IRea
 {
     public int ConnectionExpiryIntervalMs { get; init; } = 10000;
 
-    /// <summary>What conf adds on an ensemble member (see StatusText.QuorumConf); empty on a standalone server.</summary>
-    public string QuorumConf { get; init; } = "";
+    /// <summary>
+    /// An ensemble member's part of conf after serverId (QuorumZooKeeperServer.dumpConf: initLimit … peerType, then
+    /// "membership: " and the active config), read when asked since a reconfig changes it.
+    /// </summary>
+    public Func<string>? QuorumConf { get; init; }
 
     public bool IsAllowed(string word) => word == "srvr" || Whitelist.Contains("*") || Whitelist.Contains(word);
 }

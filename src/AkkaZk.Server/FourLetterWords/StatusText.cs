@@ -49,20 +49,7 @@ public static class StatusText
             };
             text.Append(key).Append('=').Append(shown).Append('\n');
         }
-        return text.Append(settings.QuorumConf).ToString();
-    }
-
-    /// <summary>
-    /// QuorumZooKeeperServer.dumpConf's lines after the standalone ones: the ZAB limits, FastLeaderElection (3), this
-    /// member's ports and peerType (0 participant, 1 observer), then the membership as the QuorumVerifier string
-    /// ("server.N=host:quorum:election:role" lines and "version=0", with no line end after it).
-    /// </summary>
-    public static string QuorumConf(EnsembleSettings ensemble)
-    {
-        var me = ensemble.Me;
-        return $"initLimit={ensemble.Zab.InitLimit}\nsyncLimit={ensemble.Zab.SyncLimit}\nelectionAlg=3\n" +
-            $"electionPort={me.ElectionPort}\nquorumPort={me.QuorumPort}\npeerType={(me.IsParticipant ? 0 : 1)}\n" +
-            $"membership: \n{ensemble.Config.ConfigString}";
+        return text.Append(settings.QuorumConf?.Invoke()).ToString();
     }
 
     public static string Dirs(FourLetterWordSettings settings) =>

@@ -34,6 +34,9 @@ public static class NodeSettingsFactory
             // Boolean.parseBoolean(System.getProperty("zookeeper.digest.enabled", "true")): only "true" is true.
             DigestEnabled = !s.Properties.TryGetValue("zookeeper.digest.enabled", out var digest)
                 || string.Equals(digest, "true", StringComparison.OrdinalIgnoreCase),
+            ReconfigEnabled = s.ReconfigEnabled,
+            SkipAcl = s.Properties.TryGetValue("zookeeper.skipACL", out var skipAcl) && skipAcl == "yes",
+            StandaloneEnabled = s.StandaloneEnabled,
         };
         var ingress = new IngressSettings(s.ClientPortAddress, s.ClientPort, s.MaxClientCnxns)
         {
@@ -46,7 +49,6 @@ public static class NodeSettingsFactory
         var fourLetterWords = new FourLetterWordSettings(s.FourLetterWhitelist, ConfLines(s, snapshotDir, logDir), snapshotDir, logDir)
         {
             ConnectionExpiryIntervalMs = (int)s.SessionlessCnxnTimeout.TotalMilliseconds,
-            QuorumConf = ensemble is null ? "" : StatusText.QuorumConf(ensemble),
         };
         var admin = new Admin.AdminServerSettings(s.Admin, s.Metrics, new Admin.AdminContext(s.ServerId, configText, snapshotDir,
             s.Servers.ToDictionary(p => p.Id, p => $"{p.Host}:{p.QuorumPort}:{p.ElectionPort}:{(p.IsParticipant ? "participant" : "observer")}")));
@@ -58,10 +60,14 @@ public static class NodeSettingsFactory
     {
         if (s.IsStandalone) return null;
         // zookeeper.commitLogCount: the committed-log window a leader syncs learners from by DIFF (default 500).
-        var zab = new ZabOptions(s.InitLimit, s.SyncLimit, (int)Math.Max(1, LongProperty(s, "zookeeper.commitLogCount", 500)));
+        var zab = new ZabOptions(s.InitLimit, s.SyncLimit, (int)Math.Max(1, LongProperty(s, "zookeeper.commitLogCount", 500)),
+            ReconfigEnabled: s.ReconfigEnabled);
         return new EnsembleSettings(s.ServerId, s.Servers, s.TickTimeMs, zab, s.JuteMaxBuffer, ElectionWiring.Props)
         {
             ReadOnlyModeEnabled = s.ReadonlyModeEnabled,
+            ReconfigEnabled = s.ReconfigEnabled,
+            ConfigVersion = s.ConfigVersion,
+            ZooCfgPath = s.ZooCfgPath,
         };
     }
 

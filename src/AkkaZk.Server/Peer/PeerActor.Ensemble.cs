@@ -17,10 +17,12 @@ public sealed partial class PeerActor
     private IActorRef _role = ActorRefs.Nobody;
     private IActorRef _retiringTree = ActorRefs.Nobody;
     private ZabProtocol.ZabStart? _zabStart;
-    private long _leaderId;
     private int _generation;
 
-    private EnsembleSettings Ensemble => _settings.Ensemble!;
+    private EnsembleSettings? _activeEnsemble;
+
+    /// <summary>The ensemble as last activated (a reconfig replaces the members and version of the started settings).</summary>
+    private EnsembleSettings Ensemble => _activeEnsemble ?? _settings.Ensemble!;
 
     private void EnsembleHandlers()
     {
@@ -38,6 +40,14 @@ public sealed partial class PeerActor
             if (Sender.Equals(_role)) BackToLooking(m.Reason);
         });
         Receive<PeerProtocol.GetRole>(_ => Sender.Tell(_role, Self));
+        Receive<ZabProtocol.ConfigActivated>(m =>
+        {
+            if (Sender.Equals(_role)) ActivateConfig(m.Activation);
+        });
+        Receive<ElectionProtocol.ConfigSeen>(m =>
+        {
+            if (Sender.Equals(_election)) ActivateConfig(m.Activation);
+        });
         Receive<ReadOnlyDue>(m =>
         {
             if (m.Generation == _generation && _zabStart is not null && _role.Equals(ActorRefs.Nobody) && _mode == "looking") EnterReadOnly();
@@ -78,6 +88,7 @@ public sealed partial class PeerActor
             Context.Watch(_election);
         }
         if (_ingress.Equals(ActorRefs.Nobody)) ListenNotServing();
+        _tree.Tell(new TreeProtocol.InitConfig(Ensemble.Config.ConfigString, Ensemble.ConfigVersion), Self);
         _mode = "looking";
         Context.Log.LogInformation("Node {Id}: role looking, last logged zxid {Zxid}, current epoch {Epoch}",
             _settings.ServerId, ZxidUtils.ToHex(_zabStart.Log.LastLoggedZxid), _zabStart.Epochs.CurrentEpoch);
@@ -96,8 +107,8 @@ public sealed partial class PeerActor
             _ => null,
         };
         if (props is null) return;
-        LeaveReadOnly();
         _leaderId = m.Vote.Leader;
+        LeaveReadOnly();
         _role = Context.ActorOf(props, $"role-{_generation}");
         Context.Watch(_role);
     }
@@ -127,7 +138,7 @@ public sealed partial class PeerActor
     /// </summary>
     private void ListenNotServing()
     {
-        var notServing = new FourLetterWordService(_tree, _stats, _registry, _settings.FourLetterWords, "looking",
+        var notServing = new FourLetterWordService(_tree, _stats, _registry, FourLetterWordsSettings, "looking",
             traceMask: _traceMask, serving: false);
         _ingress = Context.ActorOf(TcpIngressActor.NotServingProps(_settings.Ingress, _stats, notServing), "ingress");
         Context.Watch(_ingress);
@@ -160,7 +171,7 @@ public sealed partial class PeerActor
 
     private void ServeClients()
     {
-        _fourLetterWords = new FourLetterWordService(_tree, _stats, _registry, _settings.FourLetterWords, _mode,
+        _fourLetterWords = new FourLetterWordService(_tree, _stats, _registry, FourLetterWordsSettings, _mode,
             _mode == "leader" ? _role : null, _traceMask, quorum: QuorumStatus.Of(_mode, Ensemble.Config.Voters.Count, _leaderId));
         _ingress.Tell(new TcpIngressActor.Serve(_tree, _settings.Session, _registry, _fourLetterWords), Self);
         AskBoundPort();

@@ -57,6 +57,7 @@ public sealed partial class DataTreeActor
             return;
         }
         var (err, body) = ReplyBuilder.ForWrite(pending.OpCode, result);
+        if (err == 0 && pending.OpCode == OpCode.Reconfig) body = ReconfigReply(pending, result);
         session.Connection.Tell(new SessionProtocol.ClientReply(pending.Xid, pending.OpCode, _tree.LastProcessedZxid, err, body, pending.Timestamp, closing), Self);
         session.WritesCompleted++;
         DrainDeferredReads(session);

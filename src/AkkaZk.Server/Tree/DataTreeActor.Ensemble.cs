@@ -22,6 +22,7 @@ public sealed partial class DataTreeActor
 
     private void EnsembleHandlers()
     {
+        ReconfigHandlers();
         Receive<ZabProtocol.ApplyCommitted>(m =>
         {
             foreach (var txn in m.Txns) ApplyCommitted(txn);

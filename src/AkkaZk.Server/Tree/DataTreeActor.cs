@@ -147,12 +147,6 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
             ReplyInOrder(request, (int)ErrorCode.Unimplemented, null, zxid: -1, closeAfter: true);
             return;
         }
-        if (request.OpCode == OpCode.Reconfig)
-        {
-            // As ZooKeeper: reconfigEnabled=false (the default) is checked before anything else, no zxid used.
-            ReplyInOrder(request, (int)ErrorCode.ReconfigDisabled, null);
-            return;
-        }
         if (_role == TreeRole.ReadOnly && (WriteRequestTranslator.IsWrite(request.OpCode) || request.OpCode == OpCode.Sync))
         {
             AnswerReadOnly(request);
@@ -219,6 +213,7 @@ public sealed partial class DataTreeActor : ReceiveActor, IWithStash, IWithTimer
             _tracker.SetClosing(context.SessionId);
             return _preparer.PrepareCloseSession(context);
         }
+        if (opCode == OpCode.Reconfig) return PrepareReconfig(context, record);
         if (record is MultiRequest multi)
         {
             var ops = WriteRequestTranslator.ToPrepOps(multi);

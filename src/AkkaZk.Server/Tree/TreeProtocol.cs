@@ -48,6 +48,9 @@ public static class TreeProtocol
     /// <summary>Serve read-only clients until <see cref="StopReadOnly"/> (see <see cref="TreeRole.ReadOnly"/>).</summary>
     public sealed record ServeReadOnly;
 
+    /// <summary>Peer → tree: /zookeeper/config holds this config text (initConfigInZKDatabase).</summary>
+    public sealed record InitConfig(string Text, long Version);
+
     /// <summary>Leave read-only mode: its local sessions are dropped, and the tree waits for its ZAB role.</summary>
     public sealed record StopReadOnly;
 

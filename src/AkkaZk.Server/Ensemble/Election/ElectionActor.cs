@@ -14,7 +14,7 @@ namespace AkkaZk.Server.Ensemble.Election;
 /// </summary>
 public sealed class ElectionActor : ReceiveActor, IWithTimers
 {
-    private readonly ElectionSettings _settings;
+    private ElectionSettings _settings;
     private ElectionLinks _links = null!;
     private ElectionCore? _core;
     private IActorRef _owner = ActorRefs.Nobody;
@@ -24,6 +24,12 @@ public sealed class ElectionActor : ReceiveActor, IWithTimers
         _settings = settings;
         Receive<ElectionProtocol.StartLooking>(StartLooking);
         Receive<ElectionProtocol.EpochEstablished>(m => _core?.UpdateElectionVote(m.Epoch));
+        Receive<ElectionProtocol.ConfigChanged>(m =>
+        {
+            _settings = _settings with { Servers = m.Servers, Config = m.Config };
+            _links.Settings = _settings;
+            _core?.Reconfigure(m.Config);
+        });
         Receive<ElectionLinkMessages.Tick>(_ =>
         {
             if (_core is not null) Drain(_core.Tick());
@@ -66,6 +72,12 @@ public sealed class ElectionActor : ReceiveActor, IWithTimers
 
     private void Drain(Ready<Notification> ready)
     {
+        foreach (var activation in ready.Activate)
+        {
+            Context.Log.LogInformation("Node {Id}: a notification carried config version 0x{Version:x}; election restarted under it",
+                _settings.MyId, activation.Config.Version);
+            _owner.Tell(new ElectionProtocol.ConfigSeen(activation), Self);
+        }
         foreach (var send in ready.Send) _links.Send(send.To, send.Message);
         if (ready.RoleChange is ElectionFinished finished)
         {

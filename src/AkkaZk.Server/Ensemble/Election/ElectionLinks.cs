@@ -21,21 +21,25 @@ internal sealed class ElectionLinks(ElectionSettings settings, IActorRef owner, 
     private readonly Dictionary<long, (long DueMs, TimeSpan Delay)> _backoff = [];
     private readonly Dictionary<long, Notification> _pending = [];
     private readonly Dictionary<long, Notification> _lastSent = [];
+    private readonly Dictionary<long, (string Host, int Port)> _advertised = [];
     private Socket? _listener;
 
-    private long MyId => settings.MyId;
+    /// <summary>The members and config; replaced when a reconfig activates a new config (restartLeaderElection).</summary>
+    public ElectionSettings Settings { get; set; } = settings;
+
+    private long MyId => Settings.MyId;
     private static long NowMs => Environment.TickCount64;
 
     public void Listen()
     {
-        var me = settings.Me;
+        var me = Settings.Me;
         _listener = ElectionHandshake.Listen(me.Host, me.ElectionPort);
         _ = Task.Run(() => ElectionHandshake.AcceptLoop(_listener, owner, reason => log.LogWarning("Node {Id}: {Reason}", MyId, reason)));
     }
 
     public void Send(long to, Notification notification)
     {
-        if (settings.Faults.IsBlackholed(MyId, to)) return;
+        if (Settings.Faults.IsBlackholed(MyId, to)) return;
         if (_connections.TryGetValue(to, out var connection))
         {
             if (connection.TrySend(notification))
@@ -52,7 +56,7 @@ internal sealed class ElectionLinks(ElectionSettings settings, IActorRef owner, 
     /// <summary>Every tick: keep a connection to each smaller sid, and poke larger ones we have something for.</summary>
     public void Maintain()
     {
-        foreach (var peer in settings.Servers)
+        foreach (var peer in Settings.Servers)
         {
             if (peer.Id == MyId || _connections.ContainsKey(peer.Id)) continue;
             if (peer.Id < MyId || _pending.ContainsKey(peer.Id)) Connect(peer.Id);
@@ -70,8 +74,10 @@ internal sealed class ElectionLinks(ElectionSettings settings, IActorRef owner, 
         }
         if (sid < MyId)
         {
-            // QuorumCnxManager.handleConnection: the smaller sid lost the challenge; we call it instead.
+            // QuorumCnxManager.handleConnection: the smaller sid lost the challenge; we call it instead, at the address
+            // it advertised (a server outside our config, e.g. one a reconfig removed, is reached that way).
             socket.Dispose();
+            if (Advertised(initial.Address) is { } address) _advertised[sid] = address;
             _backoff.Remove(sid);
             Connect(sid);
             return;
@@ -137,18 +143,30 @@ internal sealed class ElectionLinks(ElectionSettings settings, IActorRef owner, 
     {
         if (_connections.ContainsKey(sid) || _connecting.Contains(sid)) return;
         if (_backoff.TryGetValue(sid, out var backoff) && NowMs < backoff.DueMs) return;
-        var peer = settings.Servers.FirstOrDefault(s => s.Id == sid);
-        if (peer is null) return; // an unknown sid is answered on its own connection only
+        var peer = Settings.Servers.FirstOrDefault(s => s.Id == sid);
+        (string Host, int Port) target;
+        if (peer is not null) target = (peer.Host, peer.ElectionPort);
+        else if (_advertised.TryGetValue(sid, out var advertised)) target = advertised;
+        else return; // an unknown sid that advertised nothing is answered on its own connection only
         _connecting.Add(sid);
-        var initial = ElectionInitialMessage.V1(MyId, settings.MyElectionAddress);
-        _ = Task.Run(() => ElectionHandshake.Connect(sid, peer.Host, peer.ElectionPort, initial, settings.ConnectTimeout, owner));
+        var initial = ElectionInitialMessage.V1(MyId, Settings.MyElectionAddress);
+        _ = Task.Run(() => ElectionHandshake.Connect(sid, target.Host, target.Port, initial, Settings.ConnectTimeout, owner));
+    }
+
+    /// <summary>"host:port" (IPv6 as "[addr]:port") from an initial message; a wildcard host is dropped, as ZooKeeper does.</summary>
+    private static (string Host, int Port)? Advertised(string address)
+    {
+        var colon = address.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(address.AsSpan(colon + 1), out var port)) return null;
+        var host = address[..colon].Trim('[', ']');
+        return host is "0.0.0.0" or "::" ? null : (host, port);
     }
 
     private void BackOff(long sid)
     {
         var delay = _backoff.TryGetValue(sid, out var previous)
-            ? TimeSpan.FromTicks(Math.Min(previous.Delay.Ticks * 2, settings.MaxReconnectDelay.Ticks))
-            : settings.MinReconnectDelay;
+            ? TimeSpan.FromTicks(Math.Min(previous.Delay.Ticks * 2, Settings.MaxReconnectDelay.Ticks))
+            : Settings.MinReconnectDelay;
         _backoff[sid] = (NowMs + (long)delay.TotalMilliseconds, delay);
     }
 }

@@ -197,6 +197,7 @@ public sealed class FollowerActor : ReceiveActor, IWithTimers
         if (_ended) return;
         if (ready.Send.Count > 0) Write(ready.Send.Select(o => o.Message.Type == QuorumPacketType.Ping ? WithTouchTable(o.Message) : o.Message));
         if (ready.Apply.Count > 0) _tree.Tell(new ZabProtocol.ApplyCommitted(ready.Apply), Self);
+        foreach (var activation in ready.Activate) Context.Parent.Tell(new ZabProtocol.ConfigActivated(activation), Self);
         switch (ready.RoleChange)
         {
             case Established established:

@@ -55,6 +55,8 @@ public sealed partial class LeaderActor
     }
 
     /// <summary>Leader.processSync: answered now when nothing is outstanding, else right after the last proposal commits.</summary>
+    private ZabProtocol.ReconfigView? _sharedView;
+
     private void QueueSync(long sid)
     {
         _pendingSyncs.Add((_core.LastProposedZxid, sid));
@@ -71,8 +73,19 @@ public sealed partial class LeaderActor
         });
     }
 
-    private LeaderStats Stats() => new(_handlers.Count, _core.Learners.Count(_settings.Config.IsVoter),
-        _core.Learners.Count(sid => !_settings.Config.IsVoter(sid)), _pendingSyncs.Count);
+    private LeaderStats Stats() => new(_handlers.Count, _core.Learners.Count(_core.Config.IsVoter),
+        _core.Learners.Count(sid => !_core.Config.IsVoter(sid)), _pendingSyncs.Count);
+
+    /// <summary>Tells the tree what its reconfig checks need whenever it changed (configs, synced followers).</summary>
+    private void ShareReconfigView()
+    {
+        if (!_core.IsEstablished) return;
+        var view = new ZabProtocol.ReconfigView(_core.LastSeenConfig, _core.Config.Version, _core.SyncedFollowers);
+        if (_sharedView is { } shared && shared.LastSeen.Version == view.LastSeen.Version
+            && shared.CommittedVersion == view.CommittedVersion && shared.Synced.SetEquals(view.Synced)) return;
+        _sharedView = view;
+        _tree.Tell(view, Self);
+    }
 
     /// <summary>Asks the leader for its mntr numbers; answered with <see cref="LeaderStats"/>.</summary>
     public sealed record GetLeaderStats;

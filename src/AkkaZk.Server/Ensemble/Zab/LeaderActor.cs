@@ -137,6 +137,13 @@ public sealed partial class LeaderActor : ReceiveActor, IWithTimers
             _lastCommitted = ready.Apply[^1].Zxid;
             AnswerSyncs();
         }
+        foreach (var activation in ready.Activate)
+        {
+            Context.Log.LogInformation("Node {Id}: leader activates config version 0x{Version:x} (next leader {Leader})",
+                _settings.MyId, activation.Config.Version, activation.DesignatedLeader);
+            Context.Parent.Tell(new ZabProtocol.ConfigActivated(activation), Self);
+        }
+        if (_settings.ReconfigEnabled) ShareReconfigView();
         switch (ready.RoleChange)
         {
             case Established established:

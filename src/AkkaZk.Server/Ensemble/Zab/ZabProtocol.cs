@@ -66,4 +66,19 @@ public static class ZabProtocol
     public sealed record RoleEstablished(string Mode, long Epoch);
 
     public sealed record RoleEnded(string Reason);
+
+    /// <summary>
+    /// Role → parent: a config was activated (a committed reconfig, or NEWLEADER's at UPTODATE): persist it, switch
+    /// the election to it, refresh /zookeeper/config, and leave the role when this server's leader or type changed.
+    /// </summary>
+    public sealed record ConfigActivated(ConfigActivation Activation);
+
+    /// <summary>
+    /// Leader → tree: what PrepRequestProcessor needs to check a reconfig (the last proposed or committed config, the
+    /// committed version, the synced followers), sent whenever it changes.
+    /// </summary>
+    public sealed record ReconfigView(QuorumConfig LastSeen, long CommittedVersion, IReadOnlySet<long> Synced)
+    {
+        public bool InProgress => LastSeen.Version != CommittedVersion;
+    }
 }
