@@ -52,6 +52,18 @@ public static class StatusText
         return text.Append(settings.QuorumConf?.Invoke()).ToString();
     }
 
+    /// <summary>
+    /// QuorumZooKeeperServer.dumpConf's lines after the standalone ones: the ZAB limits, FastLeaderElection (3), this
+    /// member's ports and peerType (0 participant, 1 observer), then the membership as the QuorumVerifier string
+    /// ("server.N=host:quorum:election:role" lines and "version=…", with no line end after it).
+    /// </summary>
+    public static string QuorumConf(EnsembleSettings ensemble)
+    {
+        var me = ensemble.Me;
+        return $"initLimit={ensemble.Zab.InitLimit}\nsyncLimit={ensemble.Zab.SyncLimit}\nelectionAlg=3\nelectionPort={me.ElectionPort}\n"
+            + $"quorumPort={me.QuorumPort}\npeerType={(ensemble.IsObserver ? 1 : 0)}\nmembership: \n{ensemble.Config.ConfigString}";
+    }
+
     public static string Dirs(FourLetterWordSettings settings) =>
         $"datadir_size: {DirectorySize(settings.DataDir)}\nlogdir_size: {DirectorySize(settings.DataLogDir)}\n";
 

@@ -17,13 +17,7 @@ public sealed partial class PeerActor
         _settings.Ensemble is null ? _settings.FourLetterWords : _settings.FourLetterWords with { QuorumConf = QuorumConf };
 
     /// <summary>QuorumZooKeeperServer.dumpConf, from the active config.</summary>
-    private string QuorumConf()
-    {
-        var ensemble = Ensemble;
-        var me = ensemble.Me;
-        return $"initLimit={ensemble.Zab.InitLimit}\nsyncLimit={ensemble.Zab.SyncLimit}\nelectionAlg=3\nelectionPort={me.ElectionPort}\n"
-            + $"quorumPort={me.QuorumPort}\npeerType={(ensemble.IsObserver ? 1 : 0)}\nmembership: \n{ensemble.Config.ConfigString}";
-    }
+    private string QuorumConf() => StatusText.QuorumConf(Ensemble);
 
     private void ActivateConfig(ConfigActivation activation)
     {

@@ -84,7 +84,8 @@ public sealed class NodeSettingsMappingTests : IDisposable
         var node = NodeSettingsFactory.Create(ServerConfigLoader.Load(path));
 
         Assert.Equal(role.Length > 0, node.Ensemble!.IsObserver);
-        var conf = StatusText.Conf(node.FourLetterWords);
+        // The peer serves conf with its active config's lines (PeerActor.QuorumConf); at start that is this one.
+        var conf = StatusText.Conf(node.FourLetterWords with { QuorumConf = () => StatusText.QuorumConf(node.Ensemble) });
         Assert.EndsWith("\nserverId=3\ninitLimit=7\nsyncLimit=3\nelectionAlg=3\nelectionPort=3883\nquorumPort=2883\n" +
             $"peerType={shownPeerType}\nmembership: \nserver.1=127.0.0.1:2881:3881:participant\n" +
             $"server.2=127.0.0.1:2882:3882:participant\nserver.3=127.0.0.1:2883:3883:{(role.Length > 0 ? "observer" : "participant")}\nversion=0", conf);
