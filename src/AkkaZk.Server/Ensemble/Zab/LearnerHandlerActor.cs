@@ -15,6 +15,7 @@ namespace AkkaZk.Server.Ensemble.Zab;
 /// </summary>
 public sealed class LearnerHandlerActor : ReceiveActor
 {
+    private bool _flushScheduled;
     private readonly EnsembleSettings _settings;
     private readonly IActorRef _leader;
     private readonly QuorumSocket _socket;
@@ -32,6 +33,11 @@ public sealed class LearnerHandlerActor : ReceiveActor
         Receive<QuorumLink.PacketReceived>(m => Received(m.Packet));
         Receive<QuorumLink.Closed>(m => Lost(m.Reason, m.BadInput));
         Receive<Send>(m => Write(m.Packets));
+        Receive<FlushNow>(_ =>
+        {
+            _flushScheduled = false;
+            FlushOrLose();
+        });
         Receive<ZabProtocol.SnapshotBody>(m => WriteSnapshot(m.Body));
     }
 
@@ -83,7 +89,18 @@ public sealed class LearnerHandlerActor : ReceiveActor
             }
             _socket.Add(packet);
         }
-        FlushOrLose();
+        ScheduleFlush();
+    }
+
+    /// <summary>
+    /// The packets go out in one socket write once the Sends already queued are added too: under load one write
+    /// carries many proposals and commits, where a write per Send woke the learner's reader for each.
+    /// </summary>
+    private void ScheduleFlush()
+    {
+        if (_flushScheduled) return;
+        _flushScheduled = true;
+        Self.Tell(FlushNow.Instance, Self);
     }
 
     private void WriteSnapshot(byte[] body)
@@ -116,6 +133,11 @@ public sealed class LearnerHandlerActor : ReceiveActor
         Context.Log.Log(badInput ? LogLevel.Warning : LogLevel.Information, "Node {Id}: learner {Sid} ({Remote}) lost: {Reason}",
             _settings.MyId, _sid?.ToString() ?? "(unidentified)", remote, reason);
         Context.Stop(Self);
+    }
+
+    private sealed class FlushNow
+    {
+        public static readonly FlushNow Instance = new();
     }
 
     /// <summary>Leader → handler: packets for this learner, in order.</summary>
