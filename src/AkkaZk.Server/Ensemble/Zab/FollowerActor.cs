@@ -33,7 +33,7 @@ public sealed class FollowerActor : ReceiveActor, IWithTimers
     private long _connectDeadline;
     private bool _ended;
     private bool _truncatingBelowTree;
-    private bool _flushScheduled;
+    private readonly QuorumFlush _flush = new();
 
     public FollowerActor(EnsembleSettings settings, long leaderId, ZabProtocol.ZabStart start, IActorRef tree)
     {
@@ -61,7 +61,7 @@ public sealed class FollowerActor : ReceiveActor, IWithTimers
             foreach (var (id, timeout) in m.Sessions) _touched[id] = timeout;
         });
         Receive<Tick>(_ => Step(_core.Tick()));
-        Receive<FlushNow>(_ => FlushOrLose());
+        Receive<QuorumFlush.Due>(_ => FlushOrLose());
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -235,14 +235,12 @@ public sealed class FollowerActor : ReceiveActor, IWithTimers
         if (_socket is null || Blackholed) return;
         foreach (var packet in packets) _socket.Add(packet);
         // One socket write for everything queued meanwhile (ACKs of a batch, forwarded requests, a PING reply).
-        if (_flushScheduled) return;
-        _flushScheduled = true;
-        Self.Tell(FlushNow.Instance, Self);
+        _flush.Schedule(Self);
     }
 
     private void FlushOrLose()
     {
-        _flushScheduled = false;
+        _flush.Flushing();
         if (_socket is null || Blackholed) return;
         try
         {
@@ -252,11 +250,6 @@ public sealed class FollowerActor : ReceiveActor, IWithTimers
         {
             Step(_core.ConnectionLost());
         }
-    }
-
-    private sealed class FlushNow
-    {
-        public static readonly FlushNow Instance = new();
     }
 
     private void End(string reason)

@@ -15,8 +15,8 @@ namespace AkkaZk.Server.Ensemble.Zab;
 /// </summary>
 public sealed class LearnerHandlerActor : ReceiveActor
 {
-    private bool _flushScheduled;
     private readonly EnsembleSettings _settings;
+    private readonly QuorumFlush _flush = new();
     private readonly IActorRef _leader;
     private readonly QuorumSocket _socket;
     private readonly QuorumPacketReader _reader;
@@ -33,11 +33,7 @@ public sealed class LearnerHandlerActor : ReceiveActor
         Receive<QuorumLink.PacketReceived>(m => Received(m.Packet));
         Receive<QuorumLink.Closed>(m => Lost(m.Reason, m.BadInput));
         Receive<Send>(m => Write(m.Packets));
-        Receive<FlushNow>(_ =>
-        {
-            _flushScheduled = false;
-            FlushOrLose();
-        });
+        Receive<QuorumFlush.Due>(_ => FlushOrLose());
         Receive<ZabProtocol.SnapshotBody>(m => WriteSnapshot(m.Body));
     }
 
@@ -89,18 +85,7 @@ public sealed class LearnerHandlerActor : ReceiveActor
             }
             _socket.Add(packet);
         }
-        ScheduleFlush();
-    }
-
-    /// <summary>
-    /// The packets go out in one socket write once the Sends already queued are added too: under load one write
-    /// carries many proposals and commits, where a write per Send woke the learner's reader for each.
-    /// </summary>
-    private void ScheduleFlush()
-    {
-        if (_flushScheduled) return;
-        _flushScheduled = true;
-        Self.Tell(FlushNow.Instance, Self);
+        _flush.Schedule(Self);
     }
 
     private void WriteSnapshot(byte[] body)
@@ -117,6 +102,7 @@ public sealed class LearnerHandlerActor : ReceiveActor
 
     private void FlushOrLose()
     {
+        _flush.Flushing();
         try
         {
             _socket.Flush();
@@ -133,11 +119,6 @@ public sealed class LearnerHandlerActor : ReceiveActor
         Context.Log.Log(badInput ? LogLevel.Warning : LogLevel.Information, "Node {Id}: learner {Sid} ({Remote}) lost: {Reason}",
             _settings.MyId, _sid?.ToString() ?? "(unidentified)", remote, reason);
         Context.Stop(Self);
-    }
-
-    private sealed class FlushNow
-    {
-        public static readonly FlushNow Instance = new();
     }
 
     /// <summary>Leader → handler: packets for this learner, in order.</summary>
